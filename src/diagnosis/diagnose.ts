@@ -1,0 +1,87 @@
+import { FindingCode } from './codes';
+import { observe, type Observation } from './observation';
+import { redact } from './redact';
+import { consentRequired, consentScreenScopes, unknownScopeNames } from './rules/consent';
+import { forgeExPath, scopedTokenAtSiteUrl } from './rules/base-url';
+import { productNotDeclared, productNotInstalled } from './rules/installation';
+import type { Rule } from './rules/rule';
+import { installationBehindManifest, scopeRejected } from './rules/scopes';
+import { egressNotAllowed, invalidCredentials, productUnavailable, rateLimited, timedOut } from './rules/transport';
+import { unknownFailure } from './rules/unknown';
+import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
+import type { ScopeAnalysis } from './scope-analysis';
+import type { AuthMode, DiagnosisInput, Finding, Product } from './types';
+
+/** Rules for the failure itself; the first that applies explains the call. Order matters: most specific first. */
+const FAILURE_RULES: Rule[] = [
+  consentRequired,
+  productNotDeclared,
+  egressNotAllowed,
+  forgeExPath,
+  scopedTokenAtSiteUrl,
+  productNotInstalled,
+  scopeRejected,
+  rateLimited,
+  timedOut,
+  productUnavailable,
+  issueNotVisible,
+  adminOnlyEndpoint,
+  htmlErrorPage,
+  invalidCredentials,
+  permissionDenied,
+  unknownFailure
+];
+
+/** Rules that add advice whatever happened to the call. */
+const ADVISORY_RULES: Rule[] = [installationBehindManifest, unknownScopeNames, consentScreenScopes];
+
+export interface Diagnosis {
+  /** The call succeeded and nothing needs attention at error level. */
+  ok: boolean;
+  /** The finding that explains the failure, when the call failed. */
+  primary?: Finding;
+  /** Primary first, then advice. */
+  findings: Finding[];
+  status?: number;
+  call: { method: string; path: string; auth: AuthMode; product?: Product };
+  scopes: ScopeAnalysis;
+}
+
+function redactFinding(finding: Finding): Finding {
+  return {
+    ...finding,
+    title: redact(finding.title),
+    explanation: redact(finding.explanation),
+    remedies: finding.remedies.map((r) => ({ actor: r.actor, action: redact(r.action) })),
+    evidence: finding.evidence.map(redact)
+  };
+}
+
+function applyRules(rules: Rule[], o: Observation, firstOnly: boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const finding = rule(o);
+    if (!finding) continue;
+    findings.push(redactFinding(finding));
+    if (firstOnly) break;
+  }
+  return findings;
+}
+
+/** Explains one product call from what it returned or threw. Pure; never throws on any input. */
+export function diagnose(input: DiagnosisInput): Diagnosis {
+  const o = observe(input);
+  const [primary] = applyRules(FAILURE_RULES, o, true);
+  const advice = applyRules(ADVISORY_RULES, o, false).filter(
+    (f) => !(primary && f.code === primary.code && f.code === FindingCode.INSTALLATION_NOT_UPGRADED)
+  );
+  const findings = primary ? [primary, ...advice] : advice;
+  return {
+    ok: !primary,
+    primary,
+    findings,
+    status: o.status,
+    call: { method: o.method, path: o.pathAsCalled, auth: o.auth, product: o.product },
+    scopes: o.scopes
+  };
+}

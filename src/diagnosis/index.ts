@@ -1,0 +1,11 @@
+export * from './types';
+export * from './codes';
+export { diagnose, type Diagnosis } from './diagnose';
+export { analyseScopes, closestGroup, LAYER_LABELS, type ScopeAnalysis, type ScopeLayer } from './scope-analysis';
+export { parseScopeGrantMessage, type ScopeGrantMessage } from './parse/scope-grant';
+export { parseErrorBody, htmlToText, type ParsedErrorBody } from './parse/error-body';
+export { parseHeaders, normalizeHeaders, parseRetryAfter, type ParsedHeaders } from './parse/headers';
+export { parseThrownError, type ParsedThrownError } from './parse/thrown-error';
+export { parseRawResponse, ResponseInputError } from './parse/raw-response';
+export { redact, safeExcerpt } from './redact';
+export { formatReport, type ReportContext } from './report';

@@ -1,0 +1,116 @@
+import { findOperation, normalizeProductPath } from '../catalog/operation-lookup';
+import type { CatalogOperation } from '../catalog/catalog-types';
+import { parseErrorBody, type ParsedErrorBody } from './parse/error-body';
+import { parseHeaders, type ParsedHeaders } from './parse/headers';
+import { parseScopeGrantMessage, type ScopeGrantMessage } from './parse/scope-grant';
+import { parseThrownError, type ParsedThrownError } from './parse/thrown-error';
+import { analyseScopes, type ScopeAnalysis } from './scope-analysis';
+import type { AuthMode, DiagnosisInput, Product } from './types';
+
+const MAX_BODY = 1_000_000;
+
+/** Everything the rules look at, read once from a DiagnosisInput. */
+export interface Observation {
+  input: DiagnosisInput;
+  auth: AuthMode;
+  method: string;
+  /** Path as the caller wrote it, without query (never shown with its query: queries can carry content). */
+  pathAsCalled: string;
+  /** Path in catalog form (`/rest/api/3/...`, `/wiki/api/v2/...`). */
+  catalogPath: string;
+  host?: string;
+  product?: Product;
+  status?: number;
+  headers: ParsedHeaders;
+  body: ParsedErrorBody;
+  /** All messages of the body in one string, for text matching. */
+  messageText: string;
+  thrown?: ParsedThrownError;
+  scopeGrant?: ScopeGrantMessage;
+  operation?: CatalogOperation;
+  scopes: ScopeAnalysis;
+  isForge: boolean;
+  /** The call ran with the viewer's identity (asUser or the frontend bridge). */
+  asViewer: boolean;
+}
+
+const FORGE_AUTH: AuthMode[] = ['forge-as-user', 'forge-as-app', 'forge-bridge', 'forge-web-trigger'];
+
+function safeText(value: unknown, max: number): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function splitHost(rawPath: string, baseUrl: string | undefined): { host?: string; path: string } {
+  const full = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)(.*)$/i.exec(rawPath);
+  if (full) return { host: full[1].toLowerCase(), path: full[2] || '/' };
+  const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
+  if (base) {
+    const prefix = base[2].replace(/\/$/, '');
+    return { host: base[1].toLowerCase(), path: `${prefix}${rawPath.startsWith('/') ? '' : '/'}${rawPath}` };
+  }
+  return { path: rawPath };
+}
+
+export function observe(input: DiagnosisInput): Observation {
+  const call = input.call ?? { method: 'GET', path: '', auth: 'unknown' };
+  const auth: AuthMode = call.auth ?? 'unknown';
+  const method = (safeText(call.method, 16) || 'GET').toUpperCase();
+  const { host, path } = splitHost(safeText(call.path, 4096), safeText(call.baseUrl, 1024) || undefined);
+  const pathAsCalled = path.split('?')[0].split('#')[0] || '/';
+  const normalized = normalizeProductPath(path);
+  const product: Product | undefined = call.product ?? normalized.product;
+  const response = input.response;
+  const headers = parseHeaders(response?.headers, input.now ?? new Date());
+  const bodyText = safeText(response?.body, MAX_BODY);
+  const body = parseErrorBody(bodyText, headers.contentType);
+  const messageText = [...body.messages, ...Object.values(body.fieldErrors), body.htmlTitle ?? ''].join('\n');
+  const thrown = input.error !== undefined && input.error !== null ? parseThrownError(input.error) : undefined;
+  const scopeGrant = body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText);
+  const operation = findOperation(method, normalized.path);
+  const requiredGroups = scopeGrant?.groups.length
+    ? scopeGrant.groups
+    : operation
+      ? [...operation.classic, ...operation.granular]
+      : [];
+  const status = typeof response?.status === 'number' && Number.isFinite(response.status) ? response.status : thrown?.status;
+  const isForge = FORGE_AUTH.includes(auth);
+  const asViewer = auth === 'forge-as-user' || auth === 'forge-bridge';
+  const scopes = analyseScopes({
+    requiredGroups,
+    requiredSource: scopeGrant?.groups.length ? 'response' : operation ? 'catalog' : 'none',
+    declared: input.scopes?.declared,
+    installed: input.scopes?.installed,
+    userGrant: scopeGrant?.granted
+  });
+  return {
+    input,
+    auth,
+    method,
+    pathAsCalled,
+    catalogPath: normalized.path,
+    host,
+    product,
+    status: response ? status : undefined,
+    headers,
+    body,
+    messageText,
+    thrown,
+    scopeGrant,
+    operation,
+    scopes,
+    isForge,
+    asViewer
+  };
+}
+
+export function productName(product: Product | undefined): string {
+  return product === 'confluence' ? 'Confluence' : product === 'jira' ? 'Jira' : 'the product';
+}
+
+export function callLabel(o: Observation): string {
+  return `${o.method} ${o.pathAsCalled}`;
+}
+
+export function scopeList(scopes: string[]): string {
+  return scopes.length ? scopes.join(', ') : '(none)';
+}

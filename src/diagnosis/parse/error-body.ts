@@ -1,0 +1,113 @@
+export type ErrorBodyKind = 'jira' | 'confluence' | 'gateway' | 'json' | 'html' | 'text' | 'empty';
+
+export interface ParsedErrorBody {
+  kind: ErrorBodyKind;
+  /** Human-readable messages in the order the product gave them. */
+  messages: string[];
+  /** Field errors (Jira `errors`). */
+  fieldErrors: Record<string, string>;
+  /** Gateway or Confluence error code, when given (`401`, `NOT_FOUND`, ...). */
+  code?: string;
+  /** Title or first heading of an HTML page. */
+  htmlTitle?: string;
+}
+
+const MAX_PARSE_LENGTH = 2_000_000;
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === 'string' ? [v] : []));
+  return [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+/** Visible text of an HTML fragment, tags and scripts removed, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<[^>]*>/g, ' ')
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function looksLikeHtml(body: string): boolean {
+  return /^\s*(<!doctype html|<html|<head|<body|<section|<div|<h1|<p[\s>])/i.test(body) || /<\/(html|body|section|div|h1|p)>/i.test(body);
+}
+
+function fromJson(json: unknown): ParsedErrorBody | undefined {
+  if (!isRecord(json)) {
+    const messages = strings(json);
+    return messages.length ? { kind: 'json', messages, fieldErrors: {} } : undefined;
+  }
+  if ('errorMessages' in json || ('errors' in json && isRecord(json.errors))) {
+    const fieldErrors: Record<string, string> = {};
+    if (isRecord(json.errors)) {
+      for (const [field, message] of Object.entries(json.errors)) {
+        if (typeof message === 'string') fieldErrors[field] = message;
+      }
+    }
+    return { kind: 'jira', messages: strings(json.errorMessages), fieldErrors };
+  }
+  if (Array.isArray(json.errors)) {
+    // Confluence v2: {"errors":[{"status":404,"code":"NOT_FOUND","title":"...","detail":null}]}
+    const messages: string[] = [];
+    let code: string | undefined;
+    for (const error of json.errors) {
+      if (!isRecord(error)) continue;
+      code ??= typeof error.code === 'string' ? error.code : undefined;
+      messages.push(...strings(error.title), ...strings(error.detail));
+    }
+    return { kind: 'confluence', messages, fieldErrors: {}, code };
+  }
+  if ('statusCode' in json && 'message' in json) {
+    // Confluence v1: {"statusCode":404,"message":"..."}
+    return { kind: 'confluence', messages: strings(json.message), fieldErrors: {}, code: String(json.statusCode) };
+  }
+  if ('code' in json && 'message' in json) {
+    // API gateway: {"code":401,"message":"Unauthorized; scope does not match"}
+    return { kind: 'gateway', messages: strings(json.message), fieldErrors: {}, code: String(json.code) };
+  }
+  const messages = [...strings(json.message), ...strings(json.error), ...strings(json.error_description), ...strings(json.detail)];
+  return { kind: 'json', messages, fieldErrors: {}, code: typeof json.code === 'string' ? json.code : undefined };
+}
+
+function fromHtml(body: string): ParsedErrorBody {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
+  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)].map((m) => htmlToText(m[1])).filter(Boolean);
+  const htmlTitle = htmlToText(h1 ?? title ?? '') || undefined;
+  return { kind: 'html', messages: paragraphs.slice(0, 5), fieldErrors: {}, htmlTitle };
+}
+
+/** Reads whatever error body Jira, Confluence, the gateway or a proxy sent; never throws. */
+export function parseErrorBody(body: string, contentType?: string): ParsedErrorBody {
+  if (typeof body !== 'string' || body.trim() === '') return { kind: 'empty', messages: [], fieldErrors: {} };
+  const text = body.length > MAX_PARSE_LENGTH ? body.slice(0, MAX_PARSE_LENGTH) : body;
+  const trimmed = text.trim();
+  if ((contentType && /json/i.test(contentType)) || /^[[{]/.test(trimmed)) {
+    try {
+      const parsed = fromJson(JSON.parse(trimmed));
+      if (parsed) return parsed;
+    } catch {
+      // Truncated or malformed JSON falls through to the text reading below.
+    }
+  }
+  if ((contentType && /html/i.test(contentType)) || looksLikeHtml(trimmed)) return fromHtml(text);
+  return { kind: 'text', messages: [trimmed.slice(0, 500)], fieldErrors: {} };
+}

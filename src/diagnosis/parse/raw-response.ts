@@ -1,0 +1,75 @@
+import type { HttpExchange } from '../types';
+
+export class ResponseInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RESPONSE_INPUT_ERR';
+  }
+}
+
+const STATUS_LINE = /^HTTP\/[\d.]+\s+(\d{3})(?:[ \t]+([^\r\n]*))?$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses `curl -i` output; when several responses are printed (100 Continue, redirects), the last one counts. */
+function parseCurlOutput(text: string): HttpExchange | undefined {
+  const normalized = text.replace(/\r\n/g, '\n');
+  const starts = [...normalized.matchAll(/^HTTP\/[\d.]+\s+\d{3}.*$/gm)].map((m) => m.index ?? 0);
+  if (starts.length === 0) return undefined;
+  const block = normalized.slice(starts[starts.length - 1]);
+  const [head, ...rest] = block.split(/\n\n/);
+  const [statusLine, ...headerLines] = head.split('\n');
+  const status = STATUS_LINE.exec(statusLine.trim());
+  if (!status) return undefined;
+  const headers: Record<string, string> = {};
+  for (const line of headerLines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return { status: Number(status[1]), statusText: status[2]?.trim() || undefined, headers, body: rest.join('\n\n') };
+}
+
+/** Parses `{status, headers, body}` JSON (body may be a string or any JSON value). */
+function parseJsonEnvelope(text: string): HttpExchange | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || !('status' in parsed)) return undefined;
+  const status = Number(parsed.status);
+  if (!Number.isInteger(status) || status < 100 || status > 599) {
+    throw new ResponseInputError(`"status" must be an HTTP status code between 100 and 599, got ${JSON.stringify(parsed.status)}.`);
+  }
+  const headers: Record<string, string> = {};
+  if (isRecord(parsed.headers)) {
+    for (const [name, value] of Object.entries(parsed.headers)) {
+      if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+  }
+  const body = parsed.body === undefined || parsed.body === null ? '' : typeof parsed.body === 'string' ? parsed.body : JSON.stringify(parsed.body);
+  const statusText = typeof parsed.statusText === 'string' ? parsed.statusText : undefined;
+  return { status, statusText, headers, body };
+}
+
+/**
+ * Reads a pasted HTTP response: raw (`curl -i`), or JSON `{status, headers, body}`.
+ * Throws ResponseInputError with a message naming what is wrong.
+ */
+export function parseRawResponse(text: string): HttpExchange {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed === '') throw new ResponseInputError('The input is empty: paste a response as `curl -i` prints it, or JSON {"status", "headers", "body"}.');
+  const fromJson = trimmed.startsWith('{') ? parseJsonEnvelope(trimmed) : undefined;
+  if (fromJson) return fromJson;
+  const fromCurl = parseCurlOutput(trimmed);
+  if (fromCurl) return fromCurl;
+  throw new ResponseInputError(
+    'The input is not an HTTP response: expected a status line such as "HTTP/1.1 403 Forbidden" (use `curl -i`), or JSON {"status", "headers", "body"}.'
+  );
+}

@@ -1,0 +1,57 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName } from '../observation';
+import type { Rule } from './rule';
+
+const EX_PREFIX = /^\/ex\/(jira|confluence)\/[^/]+/;
+
+/** Seed 001: inside Forge, `/ex/jira/{cloudId}` paths are refused with 401 FAILURE_CLIENT_SCOPE_CHECK. */
+export const forgeExPath: Rule = (o) => {
+  if (!o.isForge || o.host) return undefined;
+  const prefix = EX_PREFIX.exec(o.pathAsCalled);
+  if (!prefix) return undefined;
+  const withoutPrefix = o.pathAsCalled.slice(prefix[0].length) || '/';
+  return {
+    code: FindingCode.FORGE_EX_PATH,
+    severity: 'error',
+    title: `Drop ${prefix[0].replace(/\/[^/]+$/, '/{cloudId}')} from the path: a Forge call reaches only its own site`,
+    explanation:
+      'Any one invocation of a Forge app can only access the site (tenant) it was invoked for. requestJira/requestConfluence already ' +
+      `target that site, so an /ex/${prefix[1]}/{cloudId} prefix is treated as a cross-tenant request and refused` +
+      (o.headers.failureCategory ? ` (x-failure-category: ${o.headers.failureCategory}).` : '.'),
+    remedies: [
+      { actor: 'app-developer', action: `Call ${withoutPrefix} without the /ex/${prefix[1]}/{cloudId} prefix.` },
+      {
+        actor: 'app-developer',
+        action: "To work with several sites, handle each site in that site's own invocation (e.g. its web trigger); never reach another tenant's data from one invocation."
+      }
+    ],
+    evidence: [`call: ${callLabel(o)} (${o.auth})`, `status ${o.status ?? '?'}`, ...(o.headers.failureCategory ? [`x-failure-category: ${o.headers.failureCategory}`] : [])],
+    docs: DOCS.invocationLimits
+  };
+};
+
+/** Seed 002: scoped API tokens work only through https://api.atlassian.com/ex/{product}/{cloudId}. */
+export const scopedTokenAtSiteUrl: Rule = (o) => {
+  if (o.auth !== 'basic-scoped-token') return undefined;
+  if (o.host === 'api.atlassian.com' || EX_PREFIX.test(o.pathAsCalled)) return undefined;
+  if (o.status !== undefined && o.status < 400) return undefined;
+  const product = o.product ?? 'jira';
+  return {
+    code: FindingCode.SCOPED_TOKEN_SITE_URL,
+    severity: 'error',
+    title: `Scoped API tokens must call https://api.atlassian.com/ex/${product}/{cloudId}, not the site URL`,
+    explanation:
+      `An API token with scopes is not accepted at ${o.host ?? 'the site URL'}: ${productName(o.product)} then answers as if you were anonymous ` +
+      '(for example 404 "Issue does not exist or you do not have permission to see it."). Basic authentication still works, through the API gateway.',
+    remedies: [
+      {
+        actor: 'script-owner',
+        action: `Use https://api.atlassian.com/ex/${product}/{cloudId}${o.pathAsCalled} with the same basic authentication (email:token).`
+      },
+      { actor: 'script-owner', action: 'Find the cloudId at https://<your-site>.atlassian.net/_edge/tenant_info.' },
+      { actor: 'script-owner', action: 'Check the token holds the scopes the call needs (listed per operation in the REST API documentation).' }
+    ],
+    evidence: [`call: ${callLabel(o)} at ${o.host ?? 'site URL'} with a scoped token`, `status ${o.status ?? '?'}: ${o.messageText.split('\n')[0]}`],
+    docs: DOCS.apiTokens
+  };
+};

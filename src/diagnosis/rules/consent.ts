@@ -1,0 +1,67 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName, type Observation } from '../observation';
+import type { Finding } from '../types';
+import type { Rule } from './rule';
+
+function needsConsent(o: Observation): boolean {
+  return o.thrown?.kind === 'needs-authentication' || o.headers.forgeProxyError === 'NEEDS_AUTHENTICATION_ERR';
+}
+
+export const consentRequired: Rule = (o) => {
+  if (!needsConsent(o)) return undefined;
+  return {
+    code: FindingCode.CONSENT_REQUIRED,
+    severity: 'error',
+    title: `You have not yet allowed this app to use ${productName(o.product)} on your behalf`,
+    explanation:
+      'Forge needs your consent ("Allow access") before the app may call Atlassian products as you. ' +
+      'Until you allow it, every call made as you is refused before it reaches the product.',
+    remedies: [
+      { actor: 'viewer', action: 'Click "Allow access" in the macro and accept the consent screen, then reload the page.' },
+      {
+        actor: 'viewer',
+        action: `If the prompt never appears, remove the app under Connected apps (${DOCS.connectedApps}) and reload the page to be asked again.`
+      },
+      {
+        actor: 'app-developer',
+        action: 'Let NeedsAuthenticationError propagate from the resolver (do not catch it): Confluence shows the "Allow access" prompt only then.'
+      }
+    ],
+    evidence: [
+      o.thrown ? `${o.thrown.name}: ${o.thrown.message}` : 'forge-proxy-error: NEEDS_AUTHENTICATION_ERR',
+      `call: ${callLabel(o)} (${o.auth})`
+    ],
+    docs: DOCS.permissions
+  };
+};
+
+/** Scope names in the manifest that Forge does not know: they are ignored, or fail the deploy. */
+export const unknownScopeNames: Rule = (o) => {
+  const unknown = o.scopes.unknownScopes;
+  if (unknown.length === 0) return undefined;
+  return {
+    code: FindingCode.UNKNOWN_SCOPE_NAME,
+    severity: 'warning',
+    title: `manifest.yml declares ${unknown.length === 1 ? 'a scope that does' : `${unknown.length} scopes that do`} not exist`,
+    explanation: `Forge does not know ${unknown.join(', ')}. Such a scope grants nothing; a renamed scope must be replaced by its new name.`,
+    remedies: [{ actor: 'app-developer', action: `Remove or rename ${unknown.join(', ')} in manifest.yml, then deploy and upgrade the installation.` }],
+    evidence: unknown.map((s) => `unknown scope: ${s}`),
+    docs: DOCS.jiraScopes
+  };
+};
+
+export const consentScreenScopes: Rule = (o): Finding | undefined => {
+  const scopes = o.scopes.consentScreenScopes;
+  if (scopes.length === 0) return undefined;
+  return {
+    code: FindingCode.CONSENT_SCREEN_SCOPE,
+    severity: 'info',
+    title: `${scopes.join(' and ')} always asks every user for consent`,
+    explanation:
+      `Scopes such as ${scopes.join(', ')} make Forge show its interactive consent screen to each user. ` +
+      'Keep them only if the app really reads the user\'s Atlassian account.',
+    remedies: [{ actor: 'app-developer', action: `Remove ${scopes.join(', ')} from manifest.yml unless the code needs it.` }],
+    evidence: scopes.map((s) => `declared: ${s}`),
+    docs: DOCS.permissions
+  };
+};

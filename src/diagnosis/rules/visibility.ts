@@ -1,0 +1,135 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName, type Observation } from '../observation';
+import type { Finding } from '../types';
+import type { Rule } from './rule';
+
+const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it/i;
+
+function issueKey(o: Observation): string {
+  const match = /\/issue\/([^/]+)/.exec(o.pathAsCalled);
+  return match ? decodeURIComponent(match[1]) : 'the issue';
+}
+
+function scopedTokenHint(o: Observation): Finding['remedies'] {
+  if (o.auth !== 'basic-token' && o.auth !== 'basic-classic-token') return [];
+  return [
+    {
+      actor: 'script-owner',
+      action: 'If your API token has scopes, call https://api.atlassian.com/ex/jira/{cloudId} instead of the site URL: scoped tokens are not accepted there.'
+    }
+  ];
+}
+
+export const issueNotVisible: Rule = (o) => {
+  if (o.status !== 404 || !ISSUE_NOT_VISIBLE.test(o.messageText)) return undefined;
+  const key = issueKey(o);
+  const visibleToApp = o.input.probes?.issueVisibleToApp;
+  const evidence = [`status 404: Issue does not exist or you do not have permission to see it.`, `call: ${callLabel(o)} (${o.auth})`];
+  if (visibleToApp === true) {
+    return {
+      code: FindingCode.ISSUE_HIDDEN_FROM_VIEWER,
+      severity: 'warning',
+      title: `You do not have permission to see ${key}`,
+      explanation: `${key} exists, but Jira's permissions (project browse permission or issue security level) hide it from you. Nothing is wrong with the app.`,
+      remedies: [
+        { actor: 'viewer', action: `Ask a Jira administrator or the project lead for access to the project of ${key}.` },
+        { actor: 'page-author', action: 'If readers of this page should not need access, link an issue they can all see.' }
+      ],
+      evidence: [...evidence, 'probe: the app itself can see the issue'],
+      docs: DOCS.jiraAuth
+    };
+  }
+  if (visibleToApp === false) {
+    return {
+      code: FindingCode.ISSUE_NOT_FOUND,
+      severity: 'warning',
+      title: `${key} does not exist`,
+      explanation: `Jira has no issue ${key}: it was deleted, moved to another project (its key changed), or the key is mistyped.`,
+      remedies: [{ actor: 'page-author', action: 'Edit the macro and enter the current key or link of the issue.' }],
+      evidence: [...evidence, 'probe: the app cannot find the issue either'],
+      docs: DOCS.jiraAuth
+    };
+  }
+  return {
+    code: FindingCode.ISSUE_NOT_FOUND_OR_HIDDEN,
+    severity: 'warning',
+    title: `${key} does not exist, or you may not see it`,
+    explanation: 'Jira gives the same answer for an issue that does not exist and for one you have no permission to browse.',
+    remedies: [
+      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved).` },
+      { actor: 'viewer', action: `Ask for browse permission on the project of ${key}.` },
+      ...scopedTokenHint(o)
+    ],
+    evidence,
+    docs: DOCS.jiraAuth
+  };
+};
+
+const ADMIN_PERMISSION = /administer|admin/i;
+
+export const adminOnlyEndpoint: Rule = (o) => {
+  if (o.status !== 401 && o.status !== 403) return undefined;
+  if (!o.operation?.adminOnly || o.scopeGrant) return undefined;
+  const html = o.body.kind === 'html' || o.headers.isHtml;
+  const connectInaccessible = o.auth === 'connect-jwt' && o.operation.connectScope === 'INACCESSIBLE';
+  const remedies: Finding['remedies'] = [
+    {
+      actor: 'site-admin',
+      action: `${callLabel(o)} needs the Administer ${productName(o.product)} global permission: run it as a user (or app user) in the administrators group.`
+    }
+  ];
+  if (connectInaccessible) {
+    remedies.push({ actor: 'app-developer', action: `This operation is not available to Connect apps at all (Connect scope INACCESSIBLE); no app permission will unlock it.` });
+  }
+  if (html) {
+    remedies.push({ actor: 'app-developer', action: 'Send `Accept: application/json` so the product answers with a JSON error instead of an HTML page.' });
+  }
+  return {
+    code: FindingCode.ADMIN_ONLY_ENDPOINT,
+    severity: 'error',
+    title: `${callLabel(o)} is admin-only`,
+    explanation:
+      `${productName(o.product)} allows ${o.operation.method} ${o.operation.template} only for administrators` +
+      (html ? ', and answered with an HTML error page instead of JSON.' : '.') +
+      (ADMIN_PERMISSION.test(o.messageText) ? '' : ' Other endpoints work with the same credentials because they need less.'),
+    remedies,
+    evidence: [
+      `status ${o.status}${o.body.htmlTitle ? `: HTML page "${o.body.htmlTitle}"` : ''}`,
+      `catalog: ${o.operation.method} ${o.operation.template} needs [${o.operation.classic.map((g) => g.join(', ')).join('] or [')}]` +
+        (o.operation.connectScope ? `; Connect scope ${o.operation.connectScope}` : '')
+    ],
+    docs: DOCS.jiraScopes
+  };
+};
+
+export const htmlErrorPage: Rule = (o) => {
+  if (o.status === undefined || o.status < 400 || o.body.kind !== 'html') return undefined;
+  return {
+    code: FindingCode.HTML_ERROR_PAGE,
+    severity: 'error',
+    title: `${productName(o.product)} answered ${o.status} with an HTML page${o.body.htmlTitle ? ` ("${o.body.htmlTitle}")` : ''}`,
+    explanation: 'An HTML error page carries no machine-readable reason. It usually comes from a path the REST API does not serve, or a request without `Accept: application/json`.',
+    remedies: [
+      { actor: 'app-developer', action: 'Send `Accept: application/json` and check the path against the REST API documentation.' },
+      { actor: 'app-developer', action: 'Check the permission the endpoint requires; admin-only endpoints answer non-admins this way.' }
+    ],
+    evidence: [`status ${o.status}`, `content-type: ${o.headers.contentType ?? '(none)'}`, ...o.body.messages.slice(0, 2)],
+    docs: DOCS.jiraAuth
+  };
+};
+
+export const permissionDenied: Rule = (o) => {
+  if (o.status !== 403) return undefined;
+  return {
+    code: FindingCode.PERMISSION_DENIED,
+    severity: 'error',
+    title: `${productName(o.product)} refused ${callLabel(o)} for lack of permission`,
+    explanation: `The request was authenticated, but ${o.asViewer ? 'you lack' : 'the caller lacks'} a ${productName(o.product)} permission this operation needs.`,
+    remedies: [
+      { actor: 'site-admin', action: `Grant the needed ${productName(o.product)} permission (product access, project role or global permission).` },
+      { actor: 'app-developer', action: 'Check the "Permissions required" section of the operation in the REST API documentation.' }
+    ],
+    evidence: [`status 403`, ...o.body.messages.slice(0, 2)],
+    docs: DOCS.jiraAuth
+  };
+};

@@ -1,0 +1,46 @@
+import { diagnose } from '../../src/diagnosis/diagnose';
+import { FindingCode } from '../../src/diagnosis/codes';
+import { loadFindingFixtures } from '../helpers/finding-fixtures';
+
+const fixtures = loadFindingFixtures();
+
+describe('finding fixtures', () => {
+  test.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
+    const diagnosis = diagnose(fixture.input);
+    const failed = fixture.input.error !== undefined || (fixture.input.response?.status ?? 200) >= 400;
+    if (failed) expect(diagnosis.primary?.code).toBe(fixture.expect.code);
+    else expect(diagnosis.findings.map((f) => f.code)).toContain(fixture.expect.code);
+    const finding = diagnosis.findings.find((f) => f.code === fixture.expect.code);
+    const text = JSON.stringify(finding);
+    for (const mention of fixture.expect.mentions) expect(text).toContain(mention);
+    for (const secret of fixture.expect.absent ?? []) expect(JSON.stringify(diagnosis)).not.toContain(secret);
+    expect(finding!.title.length).toBeGreaterThan(10);
+    expect(finding!.remedies.length).toBeGreaterThan(0);
+    expect(finding!.evidence.length).toBeGreaterThan(0);
+  });
+
+  test('every finding code has at least one fixture', () => {
+    const covered = new Set(fixtures.map((f) => f.expect.code));
+    const missing = Object.values(FindingCode).filter((code) => !covered.has(code));
+    expect(missing).toEqual([]);
+  });
+
+  test('a failing call has exactly one primary finding, listed first', () => {
+    for (const fixture of fixtures) {
+      const diagnosis = diagnose(fixture.input);
+      if (diagnosis.primary) expect(diagnosis.findings[0]).toBe(diagnosis.primary);
+      const failed = fixture.input.error !== undefined || (fixture.input.response?.status ?? 200) >= 400;
+      expect(!!diagnosis.primary).toBe(failed);
+    }
+  });
+
+  test('a healthy call yields no finding at all', () => {
+    const diagnosis = diagnose({
+      call: { product: 'jira', method: 'GET', path: '/rest/api/3/issue/PROJ-7', auth: 'forge-as-user' },
+      response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"key":"PROJ-7"}' },
+      scopes: { declared: ['read:jira-work'], installed: ['read:jira-work'] }
+    });
+    expect(diagnosis.ok).toBe(true);
+    expect(diagnosis.findings).toEqual([]);
+  });
+});
