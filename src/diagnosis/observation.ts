@@ -56,9 +56,8 @@ export function observe(input: DiagnosisInput): Observation {
   const auth: AuthMode = call.auth ?? 'unknown';
   const method = (safeText(call.method, 16) || 'GET').toUpperCase();
   const { host, path } = splitHost(safeText(call.path, 4096), safeText(call.baseUrl, 1024) || undefined);
-  const pathAsCalled = path.split('?')[0].split('#')[0] || '/';
+  const pathAsCalled = path.split('?')[0].split('#')[0] || '(unknown path)';
   const normalized = normalizeProductPath(path);
-  const product: Product | undefined = call.product ?? normalized.product;
   const response = input.response;
   const headers = parseHeaders(response?.headers, input.now ?? new Date());
   const bodyText = safeText(response?.body, MAX_BODY);
@@ -67,6 +66,7 @@ export function observe(input: DiagnosisInput): Observation {
   const thrown = input.error !== undefined && input.error !== null ? parseThrownError(input.error) : undefined;
   const scopeGrant = body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText);
   const operation = findOperation(method, normalized.path);
+  const product: Product | undefined = call.product ?? normalized.product ?? productFromScopes(scopeGrant?.groups.flat() ?? []);
   const requiredGroups = scopeGrant?.groups.length
     ? scopeGrant.groups
     : operation
@@ -101,6 +101,13 @@ export function observe(input: DiagnosisInput): Observation {
     isForge,
     asViewer
   };
+}
+
+/** Jira scopes end in `:jira`/`jira-*`, Confluence ones in `:confluence`/`confluence-*`. */
+function productFromScopes(scopes: string[]): Product | undefined {
+  if (scopes.some((s) => /[:-]jira(-|$)/.test(s))) return 'jira';
+  if (scopes.some((s) => /[:-]confluence(-|$)/.test(s))) return 'confluence';
+  return undefined;
 }
 
 export function productName(product: Product | undefined): string {

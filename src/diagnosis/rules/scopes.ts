@@ -81,15 +81,17 @@ function viewerRemedies(o: Observation): Remedy[] {
 
 function userGrantEmpty(o: Observation): Finding {
   const product = productName(o.product);
+  const manifest = o.scopes.layers.find((l) => l.layer === 'manifest');
+  const whyNotManifest = manifest
+    ? `manifest.yml declares [${manifest.closestGroup?.join(', ') ?? ''}], one of the accepted groups, so this is a consent problem, not a manifest problem`
+    : 'This points to consent, not to the manifest, provided manifest.yml declares one of the accepted groups (give the manifest to check)';
   return {
     code: FindingCode.USER_GRANT_EMPTY,
     severity: 'error',
     title: `Your grant for ${product} is empty: the app may not read ${product} as you`,
     explanation:
-      `${product} said the app was granted no scopes at all for you ("granted the following scopes: []"), although ` +
-      `${o.scopes.layers.some((l) => l.layer === 'manifest') ? 'manifest.yml declares a scope group that would allow the call' : 'the manifest is expected to declare the scopes'}. ` +
-      `This is a consent problem, not a manifest problem: your "Allow access" consent covered the other product but not ${product}, or was recorded empty.` +
-      (o.scopes.layers.some((l) => l.layer === 'manifest') ? '' : ' (Pass the manifest to rule out a missing declaration.)'),
+      `${product} said the app was granted no scopes at all for you ("granted the following scopes: []"). ` +
+      `${whyNotManifest}: your "Allow access" consent covered the other product but not ${product}, or was recorded empty.`,
     remedies: viewerRemedies(o),
     evidence: [...grantEvidence(o), ...groupsEvidence(o), `auth: ${o.auth}`],
     docs: DOCS.crossProduct

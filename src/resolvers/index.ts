@@ -1,0 +1,7 @@
+import Resolver from '@forge/resolver';
+
+const resolver = new Resolver();
+
+resolver.define('ping', () => ({ ok: true }));
+
+export const handler = resolver.getDefinitions();

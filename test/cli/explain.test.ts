@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'issue-doctor.js');
+const SEED = (f: string) => join(ROOT, 'test', 'fixtures', 'seeds', 'responses', f);
+
+function explain(args: string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [BIN, 'explain', ...args], { input: input ?? '', encoding: 'utf8', cwd: ROOT, timeout: 30000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const seedManifest = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'manifest.yml');
+writeFileSync(seedManifest, 'permissions:\n  scopes:\n    - read:jira-work\n    - read:issue:jira-software\n    - read:page:confluence\n    - write:page:confluence\n');
+
+describe('issue-doctor explain on the seed responses, pasted on stdin', () => {
+  test('seed 000 (with the thread\'s manifest): empty Jira grant, consent not manifest', () => {
+    const r = explain(['--path', '/rest/api/3/issue/PROJ-7', '--manifest', seedManifest], readFileSync(SEED('000-issue-empty-grant.http')));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('USER_GRANT_EMPTY: Your grant for Jira is empty');
+    expect(r.stdout).toContain('consent problem, not a manifest problem');
+    expect(r.stdout).toContain('✔ declared in manifest.yml');
+  });
+  test('seed 000: not installed', () => {
+    const r = explain(['--as', 'forge-as-user', '--path', '/rest/api/3/myself'], readFileSync(SEED('000-not-installed.http')));
+    expect(r.stdout).toContain('PRODUCT_NOT_INSTALLED');
+  });
+  test('seed 001: drop /ex/jira/{cloudId}', () => {
+    const r = explain(['--path', '/ex/jira/abc/rest/api/3/project/search'], readFileSync(SEED('001-ex-path-scope-check.http')));
+    expect(r.stdout).toContain('FORGE_EX_PATH');
+    expect(r.stdout).toContain('assumed --as forge-as-app');
+  });
+  test('seed 002: scoped token at the site URL', () => {
+    const r = explain(['--as', 'basic-scoped-token', '--path', 'https://acme.atlassian.net/rest/api/3/issue/PPT-28'], readFileSync(SEED('002-scoped-token-site-url.http')));
+    expect(r.stdout).toContain('SCOPED_TOKEN_SITE_URL');
+    expect(r.stdout).toContain('https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/issue/PPT-28');
+  });
+  test('seed 003 from a file, as JSON for machines', () => {
+    const r = explain([SEED('003-admin-only-html.http'), '--json', '--as', 'connect-jwt', '--path', '/rest/api/2/settings/columns']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.primary.code).toBe('ADMIN_ONLY_ENDPOINT');
+    expect(JSON.stringify(json.primary)).toContain('Accept: application/json');
+  });
+  test('a JSON envelope works too', () => {
+    const r = explain(['--as', 'forge-as-user', '--json'], JSON.stringify({ status: 429, headers: { 'Retry-After': '9' }, body: '' }));
+    expect(JSON.parse(r.stdout).primary.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('bad input: a clear message and exit code 2', () => {
+  test.each([
+    ['empty', ''],
+    ['whitespace', '  \n '],
+    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03])],
+    ['not a response', 'hello world'],
+    ['huge', 'HTTP/1.1 200 OK\n\n' + 'x'.repeat(6 * 1024 * 1024)]
+  ])('%s', (_name, input) => {
+    const r = explain(['--path', '/x'], input);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^issue-doctor: /);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.stdout).toBe('');
+  });
+  test('bad options', () => {
+    expect(explain(['--as', 'root'], 'HTTP/1.1 200 OK\n\n').stderr).toContain('--as "root" is not one of');
+    expect(explain(['--bogus'], '').code).toBe(2);
+    expect(explain(['missing-file.http']).stderr).toContain('Cannot read "missing-file.http"');
+    expect(explain(['--manifest', 'nope.yml'], 'HTTP/1.1 200 OK\n\n').code).toBe(2);
+  });
+});
