@@ -1,0 +1,39 @@
+/** `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people. */
+import { SCENARIOS } from './scenarios';
+import { EmulatedSite } from './site';
+
+function parseArgs(argv: string[]): { scenario: string; port: number } {
+  let scenario = 'healthy';
+  let port = 0;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--scenario') scenario = argv[++i] ?? '';
+    else if (argv[i] === '--port') port = Number(argv[++i]);
+    else throw new Error(`Unknown argument "${argv[i]}". usage: npm run emulator -- --scenario <name> [--port N]`);
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number between 0 and 65535.');
+  return { scenario, port };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const site = await EmulatedSite.start(options);
+  const { tenant } = site;
+  console.log(`Emulated Atlassian site listening on ${site.url} (scenario: ${site.scenario.name})`);
+  console.log(`  site URL           ${site.url}/rest/api/3/...  and  ${site.url}/wiki/api/v2/...   (plays https://${tenant.site})`);
+  console.log(`  API gateway        ${site.url}/ex/jira/${tenant.cloudId}/...   (plays https://api.atlassian.com)`);
+  console.log(`  tenant info        ${site.url}/_edge/tenant_info`);
+  console.log(`  Forge calls        ${site.url}/__forge/{jira|confluence}/...   (used by the runtime shim)`);
+  console.log(`  control API        ${site.url}/__emulator/state   (POST scenario, consent, upgrade, install, faults)`);
+  console.log('\nScenarios:');
+  for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(28)}${s.situation}`);
+  const shutdown = () => {
+    site.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(`emulator: ${(error as Error).message}`);
+  process.exit(2);
+});

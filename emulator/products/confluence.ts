@@ -1,0 +1,15 @@
+import type { Tenant, User } from '../tenant/model';
+import { confluenceError, json } from '../gateway/responses';
+import type { GatewayRequest, GatewayResponse } from '../gateway/types';
+
+export function handleConfluence(tenant: Tenant, request: GatewayRequest, user: User | undefined): GatewayResponse {
+  const page = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(request.path);
+  if (page && request.method === 'GET') {
+    const found = tenant.pages.find((p) => p.id === page[1]);
+    const asApp = request.caller.kind === 'forge-app';
+    const visible = found && (asApp || found.viewableBy === 'everyone' || (user && found.viewableBy.includes(user.accountId)));
+    if (!found || !visible) return confluenceError(404, 'NOT_FOUND', 'Not Found');
+    return json(200, { id: found.id, status: 'current', title: found.title, spaceId: found.spaceKey, version: { number: 3 } });
+  }
+  return confluenceError(404, 'NOT_FOUND', `The emulated Confluence does not implement ${request.method} ${request.path}.`);
+}

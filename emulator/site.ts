@@ -1,0 +1,266 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { handleControl } from './control';
+import { faultMatches, validateFault, type Fault } from './faults';
+import { GATEWAY_STAGES, actingUser } from './gateway/stages';
+import type { Caller, GatewayRequest, GatewayResponse } from './gateway/types';
+import { handleConfluence } from './products/confluence';
+import { handleJira } from './products/jira';
+import type { RequestLogEntry } from './request-log';
+import { findScenario, SCENARIOS, type Scenario } from './scenarios';
+import type { Product, Tenant } from './tenant/model';
+import { sampleTenant } from './tenant/sample-tenant';
+
+export interface EmulatedSiteOptions {
+  scenario?: string;
+  port?: number;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** An emulated Atlassian site (gateway, Jira, Confluence) on a real HTTP server on 127.0.0.1. */
+export class EmulatedSite {
+  tenant: Tenant = sampleTenant();
+  scenario: Scenario = findScenario('healthy');
+  faults: Fault[] = [];
+  private log: RequestLogEntry[] = [];
+  private seq = 0;
+  private server: Server | undefined;
+  private sockets = new Set<Socket>();
+  url = '';
+
+  static async start(options: EmulatedSiteOptions = {}): Promise<EmulatedSite> {
+    const site = new EmulatedSite();
+    site.useScenario(options.scenario ?? 'healthy');
+    await site.listen(options.port ?? 0);
+    return site;
+  }
+
+  private listen(port: number): Promise<void> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`emulator error: ${(error as Error).message}`);
+      });
+    });
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        resolve();
+      });
+    });
+  }
+
+  /** Stops listening and drops every open connection, hanging ones included. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  // ---- scenarios, mutations, faults, log
+
+  useScenario(name: string): Scenario {
+    const scenario = findScenario(name);
+    const tenant = sampleTenant();
+    scenario.apply?.(tenant);
+    this.tenant = tenant;
+    this.scenario = scenario;
+    this.faults = clone(scenario.faults ?? []);
+    return scenario;
+  }
+
+  scenarios(): Scenario[] {
+    return SCENARIOS;
+  }
+
+  /** The "Allow access" click: the user's grant for every installed product becomes the installation's scopes. */
+  grantConsent(accountId: string): void {
+    const user = this.requireUser(accountId);
+    for (const product of this.tenant.app.installedOn) user.consent[product] = [...this.tenant.app.installedScopes];
+  }
+
+  revokeConsent(accountId: string): void {
+    this.requireUser(accountId).consent = {};
+  }
+
+  /** `forge install --upgrade`: the installation gets the deployed manifest's scopes. */
+  upgradeInstallation(): void {
+    this.tenant.app.installedScopes = [...this.tenant.app.manifestScopes];
+  }
+
+  installProduct(product: Product): void {
+    if (!this.tenant.app.installedOn.includes(product)) this.tenant.app.installedOn.push(product);
+  }
+
+  /** Lets the user browse (or stops them browsing) a project. */
+  setProjectAccess(accountId: string, projectKey: string, canBrowse: boolean): void {
+    this.requireUser(accountId);
+    const project = this.tenant.projects.find((p) => p.key === projectKey);
+    if (!project) throw new Error(`No project ${projectKey}.`);
+    const current = project.browsableBy === 'everyone' ? this.tenant.users.map((u) => u.accountId) : project.browsableBy;
+    project.browsableBy = canBrowse ? [...new Set([...current, accountId])] : current.filter((id) => id !== accountId);
+  }
+
+  setAdmin(accountId: string, admin: boolean): void {
+    this.requireUser(accountId).admin = admin;
+  }
+
+  addFault(fault: Fault): void {
+    this.faults.push(validateFault(fault));
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  requestLog(): readonly RequestLogEntry[] {
+    return this.log;
+  }
+
+  clearLog(): void {
+    this.log = [];
+  }
+
+  private requireUser(accountId: string) {
+    const user = this.tenant.users.find((u) => u.accountId === accountId);
+    if (!user) throw new Error(`No user ${accountId}.`);
+    return user;
+  }
+
+  // ---- request handling
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const entry: RequestLogEntry = { seq: ++this.seq, at: new Date().toISOString(), via: 'other', as: 'anonymous', method: req.method ?? 'GET', url: req.url ?? '/' };
+    const request = this.toGatewayRequest(req, url, entry);
+    this.log.push(entry);
+    const send = (response: GatewayResponse) => {
+      entry.status = response.status;
+      entry.durationMs = Date.now() - started;
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+    };
+    const body = await readBody(req);
+    const control = /^\/__emulator\/([a-z]+)$/.exec(url.pathname);
+    if (control) {
+      entry.via = 'control';
+      return send(handleControl(this, entry.method.toUpperCase(), control[1], body));
+    }
+    if (url.pathname === '/_edge/tenant_info') return send({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudId: this.tenant.cloudId }) });
+    if (!request) return send({ status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 404, message: 'Not Found' }) });
+    if ('status' in request) return send(request);
+
+    const faults = this.faults.filter((f) => faultMatches(f, { product: request.product, path: request.path, provider: entry.as }));
+    for (const fault of faults.filter((f) => f.kind === 'latency')) await delay(fault.ms ?? 0);
+    const fault = faults.find((f) => f.kind !== 'latency');
+    if (fault) entry.fault = fault.kind;
+    if (fault?.kind === 'hang') return; // never answered; stop() destroys the socket
+    if (fault?.kind === 'reset') {
+      entry.durationMs = Date.now() - started;
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'server-error') return send({ status: fault.status ?? 503, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' });
+    if (fault?.kind === 'rate-limit') {
+      return send({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds ?? 30) }, body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }) });
+    }
+    if (fault?.kind === 'html') {
+      return send({ status: fault.status ?? 200, headers: { 'content-type': 'text/html;charset=UTF-8' }, body: '<!DOCTYPE html><html><head><title>Log in with Atlassian account</title></head><body><h1>Log in to continue</h1></body></html>' });
+    }
+    const response = this.answer(request);
+    if (fault?.kind === 'malformed-json') return send({ ...response, headers: { ...response.headers, 'content-type': 'application/json' }, body: "{'key': DOC-42, fields: }" });
+    if (fault?.kind === 'truncated-json') return send({ ...response, body: response.body.slice(0, Math.max(1, Math.floor(response.body.length / 2))) });
+    send(response);
+  }
+
+  /** Applies the gateway stages in order, then the product. */
+  answer(request: GatewayRequest): GatewayResponse {
+    for (const stage of GATEWAY_STAGES) {
+      const response = stage(this.tenant, request);
+      if (response) return response;
+    }
+    const user = actingUser(request);
+    return request.product === 'jira' ? handleJira(this.tenant, request, user) : handleConfluence(this.tenant, request, user);
+  }
+
+  private toGatewayRequest(req: IncomingMessage, url: URL, entry: RequestLogEntry): GatewayRequest | GatewayResponse | undefined {
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? '']));
+    const method = (req.method ?? 'GET').toUpperCase();
+    const forge = /^\/__forge\/([a-z]+)(\/.*)?$/.exec(url.pathname);
+    if (forge) {
+      entry.via = 'forge';
+      const provider = headers['x-forge-provider'] === 'user' ? 'user' : 'app';
+      entry.as = provider;
+      const accountId = provider === 'user' ? headers['x-forge-account-id'] || undefined : undefined;
+      entry.accountId = accountId;
+      entry.url = `${forge[2] ?? '/'}${url.search}`;
+      const product = forge[1] === 'jira' || forge[1] === 'confluence' ? (forge[1] as Product) : undefined;
+      if (!product) return { status: 501, headers: { 'content-type': 'text/plain' }, body: `The emulator does not serve ${forge[1]}.` };
+      entry.product = product;
+      let path = forge[2] ?? '/';
+      const ex = /^\/ex\/(jira|confluence)\/[^/]+(\/.*)?$/.exec(path);
+      if (ex) path = ex[2] ?? '/';
+      const caller: Caller = provider === 'user' ? { kind: 'forge-user', user: this.tenant.users.find((u) => u.accountId === accountId) } : { kind: 'forge-app' };
+      return { via: 'forge', caller, product, method, path: normalizeJiraVersion(path), query: url.searchParams, headers, exPath: !!ex };
+    }
+    const ex = /^\/ex\/(jira|confluence)\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    const isGateway = !!ex || headers['host'] === 'api.atlassian.com';
+    const path = ex ? ex[3] ?? '/' : url.pathname;
+    const product: Product | undefined = ex ? (ex[1] as Product) : path.startsWith('/wiki/') ? 'confluence' : path.startsWith('/rest/') ? 'jira' : undefined;
+    if (!product) return undefined;
+    entry.via = isGateway ? 'api-gateway' : 'site';
+    entry.product = product;
+    if (ex && ex[2] !== this.tenant.cloudId) return { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 404, message: 'Site not found' }) };
+    const caller = this.externalCaller(headers['authorization']);
+    entry.as = caller.kind === 'token' ? 'token' : 'anonymous';
+    entry.accountId = caller.kind === 'token' ? caller.user.accountId : undefined;
+    return { via: isGateway ? 'api-gateway' : 'site', caller, product, method, path: normalizeJiraVersion(path), query: url.searchParams, headers, exPath: false };
+  }
+
+  private externalCaller(authorization: string | undefined): Caller {
+    if (!authorization) return { kind: 'anonymous', reason: 'no-credentials' };
+    const basic = /^Basic\s+(.+)$/i.exec(authorization.trim());
+    if (!basic) return { kind: 'anonymous', reason: 'bad-credentials' };
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const email = decoded.slice(0, colon);
+    const secret = decoded.slice(colon + 1);
+    const token = this.tenant.apiTokens.find((t) => t.token === secret);
+    const user = token && this.tenant.users.find((u) => u.accountId === token.accountId && u.email === email);
+    if (!token || !user) return { kind: 'anonymous', reason: 'bad-credentials' };
+    return { kind: 'token', token: token.kind, user, scopes: token.scopes };
+  }
+}
+
+/** Jira serves /rest/api/2 and /latest like /rest/api/3 for the endpoints emulated here. */
+function normalizeJiraVersion(path: string): string {
+  return path.replace(/^\/rest\/api\/(2|latest)(\/|$)/, '/rest/api/3$2');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
