@@ -6,7 +6,7 @@ import { forgeExPath, scopedTokenAtSiteUrl } from './rules/base-url';
 import { productNotDeclared, productNotInstalled } from './rules/installation';
 import type { Rule } from './rules/rule';
 import { installationBehindManifest, scopeRejected } from './rules/scopes';
-import { egressNotAllowed, invalidCredentials, productUnavailable, rateLimited, timedOut } from './rules/transport';
+import { egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
 import { unknownFailure } from './rules/unknown';
 import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
 import type { ScopeAnalysis } from './scope-analysis';
@@ -24,6 +24,7 @@ const FAILURE_RULES: Rule[] = [
   rateLimited,
   timedOut,
   productUnavailable,
+  malformedResponse,
   issueNotVisible,
   adminOnlyEndpoint,
   htmlErrorPage,

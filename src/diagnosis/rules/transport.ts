@@ -87,3 +87,20 @@ export const invalidCredentials: Rule = (o) => {
     docs: DOCS.apiTokens
   };
 };
+
+/** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
+export const malformedResponse: Rule = (o) => {
+  if (o.thrown?.name !== 'MALFORMED_RESPONSE') return undefined;
+  return {
+    code: FindingCode.MALFORMED_RESPONSE,
+    severity: 'error',
+    title: `${productName(o.product)} answered, but not with the JSON asked for`,
+    explanation: `${callLabel(o)} succeeded, yet its body could not be read (${o.thrown.message}). A proxy, a login page or a cut connection sits between the app and ${productName(o.product)}.`,
+    remedies: [
+      { actor: 'viewer', action: 'Reload the page; if it persists, report it with the report below.' },
+      { actor: 'app-developer', action: 'Send Accept: application/json and check for proxies or redirects in front of the site.' }
+    ],
+    evidence: [`${o.thrown.name}: ${o.thrown.message}`],
+    docs: DOCS.jiraAuth
+  };
+};

@@ -1,0 +1,51 @@
+import api, { route } from '@forge/api';
+import { CARD_FIELDS } from './issue-card';
+import { timedCall, type CallOutcome } from './product-call';
+
+/** One product call the macro may make, with why it is worth making. */
+export interface ProbeSpec {
+  id: 'jira-user-issue' | 'confluence-user-page' | 'jira-app-issue';
+  product: 'jira' | 'confluence';
+  as: 'user' | 'app';
+  /** Method and path as shown to people (no query). */
+  call: string;
+  purpose: string;
+  run(timeoutMs: number): Promise<CallOutcome>;
+}
+
+/** Reads the issue as the viewer: the only call whose content is ever shown. */
+export function jiraUserIssue(key: string): ProbeSpec {
+  const fields = CARD_FIELDS.join(',');
+  return {
+    id: 'jira-user-issue',
+    product: 'jira',
+    as: 'user',
+    call: `GET /rest/api/3/issue/${key}`,
+    purpose: 'Reads the issue as you. The only call whose content is shown.',
+    run: (timeoutMs) => timedCall('Jira', timeoutMs, (signal) => api.asUser().requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { signal, headers: { Accept: 'application/json' } }), true)
+  };
+}
+
+/** Reads the page hosting the macro as the viewer: tells a Jira-only grant problem from broken consent. */
+export function confluenceUserPage(contentId: string): ProbeSpec {
+  return {
+    id: 'confluence-user-page',
+    product: 'confluence',
+    as: 'user',
+    call: `GET /wiki/api/v2/pages/${contentId}`,
+    purpose: 'Checks that the app may read Confluence as you (this page), to tell a Jira-only problem from broken consent.',
+    run: (timeoutMs) => timedCall('Confluence', timeoutMs, (signal) => api.asUser().requestConfluence(route`/wiki/api/v2/pages/${contentId}`, { signal, headers: { Accept: 'application/json' } }), false)
+  };
+}
+
+/** Asks with the app's own rights whether the issue exists. Its body is never read: nothing of it reaches the reader. */
+export function jiraAppIssue(key: string): ProbeSpec {
+  return {
+    id: 'jira-app-issue',
+    product: 'jira',
+    as: 'app',
+    call: `GET /rest/api/3/issue/${key}`,
+    purpose: 'Asks, with the app\'s rights, whether the issue exists (to tell "hidden from you" from "does not exist"). Its content is discarded.',
+    run: (timeoutMs) => timedCall('Jira', timeoutMs, (signal) => api.asApp().requestJira(route`/rest/api/3/issue/${key}?fields=issuetype`, { signal, headers: { Accept: 'application/json' } }), false)
+  };
+}
