@@ -1,10 +1,8 @@
 import React from 'react';
-import ForgeReconciler, { Text } from '@forge/react';
+import ForgeReconciler from '@forge/react';
+import { App } from './App';
+import { Config } from './Config';
 
-const App = () => <Text>Issue Doctor</Text>;
-
-ForgeReconciler.render(
-  <React.StrictMode>
-    <App />
-  </React.StrictMode>
-);
+// No StrictMode: its double-run of effects in development would invoke the resolver twice per render.
+ForgeReconciler.render(<App />);
+ForgeReconciler.addConfig(<Config />);
