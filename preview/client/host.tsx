@@ -1,0 +1,223 @@
+import React, { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import type { ForgeDoc } from './forge-doc';
+import { renderNode } from './render-forge-doc';
+
+interface PreviewState {
+  scenario: string;
+  scenarios: { name: string; title: string; situation: string }[];
+  faults: { kind: string; product?: string; ms?: number }[];
+  config: Record<string, string> | null;
+  inserted: boolean;
+  accountId: string;
+  contentId: string;
+  site: string;
+}
+
+type Listener = (payload: unknown) => void;
+
+const store = {
+  root: undefined as ForgeDoc | undefined,
+  macroConfig: undefined as ForgeDoc | undefined,
+  consentNeeded: false,
+  invokeError: undefined as string | undefined,
+  listeners: new Map<string, Set<Listener>>(),
+  subscribers: new Set<() => void>(),
+  state: undefined as PreviewState | undefined,
+  notify() {
+    this.subscribers.forEach((s) => s());
+  }
+};
+
+async function api<T>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
+  const response = await fetch(`/api/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return response.json() as Promise<T>;
+}
+
+function macroContext() {
+  const s = store.state!;
+  return {
+    accountId: s.accountId,
+    cloudId: 'emulated',
+    locale: 'en-US',
+    moduleKey: 'issue-doctor-macro',
+    localId: 'macro-1',
+    extension: { type: 'macro', content: { id: s.contentId, type: 'page' }, space: { key: 'DOCS' }, config: s.config ?? undefined, isEditing: false }
+  };
+}
+
+/** Confluence's side of the UI Kit bridge. */
+(window as unknown as { __bridge: unknown }).__bridge = {
+  async callBridge(cmd: string, data: Record<string, unknown> = {}) {
+    switch (cmd) {
+      case 'invoke': {
+        const answer = await api<{ ok: boolean; result?: unknown; error?: { name: string; message: string } }>('invoke', { functionKey: data.functionKey, payload: data.payload });
+        if (answer.ok) return answer.result;
+        if (answer.error?.name === 'NEEDS_AUTHENTICATION_ERR') {
+          store.consentNeeded = true;
+          store.notify();
+        }
+        throw Object.assign(new Error(answer.error?.message ?? 'invoke failed'), { name: answer.error?.name ?? 'Error' });
+      }
+      case 'getContext':
+        return macroContext();
+      case 'reconcile': {
+        const doc = data.forgeDoc as ForgeDoc;
+        if (doc.type === 'MacroConfig') store.macroConfig = doc;
+        else store.root = doc;
+        store.notify();
+        return undefined;
+      }
+      case 'on': {
+        const set = store.listeners.get(String(data.event)) ?? new Set<Listener>();
+        set.add(data.callback as Listener);
+        store.listeners.set(String(data.event), set);
+        return { unsubscribe: () => set.delete(data.callback as Listener) };
+      }
+      case 'onError':
+        store.invokeError = String((data.error as Error)?.message ?? data.error);
+        store.notify();
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+};
+
+let configTimer: ReturnType<typeof setTimeout> | undefined;
+function changeConfigField(name: string, value: string) {
+  const state = store.state!;
+  state.config = { ...(state.config ?? {}), [name]: value };
+  clearTimeout(configTimer);
+  configTimer = setTimeout(() => {
+    void api('config', { config: state.config }).then(() => {
+      for (const listener of store.listeners.get('FORGE_CORE_MACRO_CONFIG_CHANGED') ?? []) listener({});
+    });
+  }, 300);
+}
+
+function useStore() {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const s = () => setTick((t) => t + 1);
+    store.subscribers.add(s);
+    return () => void store.subscribers.delete(s);
+  }, []);
+  return store;
+}
+
+const FAULT_TOGGLES: { label: string; fault: { kind: string; product: string; ms?: number; retryAfterSeconds?: number } }[] = [
+  { label: 'Jira latency 1.5 s', fault: { kind: 'latency', product: 'jira', ms: 1500 } },
+  { label: 'Jira hangs', fault: { kind: 'hang', product: 'jira' } },
+  { label: 'Jira 429', fault: { kind: 'rate-limit', product: 'jira', retryAfterSeconds: 30 } },
+  { label: 'Jira 503', fault: { kind: 'server-error', product: 'jira' } }
+];
+
+const reload = () => window.location.reload();
+
+const ConsentPrompt = () => (
+  <div className="consent-prompt" role="dialog" aria-label="Allow access">
+    <Heading size="small">Issue Doctor needs your permission</Heading>
+    <p>To show Jira content as you, allow this app to access Atlassian products on your behalf.</p>
+    <Button appearance="primary" testId="host-allow-access" onClick={() => void api('consent', {}).then(reload)}>
+      Allow access
+    </Button>
+  </div>
+);
+
+const Sidebar = ({ state }: { state: PreviewState }) => {
+  const current = state.scenarios.find((s) => s.name === state.scenario);
+  const active = (kind: string) => state.faults.some((f) => f.kind === kind && (f.product ?? 'jira') === 'jira');
+  return (
+    <aside className="sidebar">
+      <Heading size="xsmall">Emulated site</Heading>
+      <label htmlFor="scenario">Scenario</label>
+      <select id="scenario" data-testid="scenario" value={state.scenario} onChange={(e) => void api('scenario', { name: e.target.value }).then(reload)}>
+        {state.scenarios.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.title}
+          </option>
+        ))}
+      </select>
+      <p className="situation">{current?.situation}</p>
+      <Heading size="xsmall">Faults</Heading>
+      {FAULT_TOGGLES.map((toggle) => (
+        <label key={toggle.label} className="fault">
+          <input
+            type="checkbox"
+            data-testid={`fault-${toggle.fault.kind}`}
+            checked={active(toggle.fault.kind)}
+            onChange={(e) => void (e.target.checked ? api('faults', toggle.fault) : api('faults', { kind: toggle.fault.kind }, 'DELETE')).then(reload)}
+          />
+          {toggle.label}
+        </label>
+      ))}
+      <p className="hint">Signed in as the scenario's reader. Site: {state.site}</p>
+    </aside>
+  );
+};
+
+const Page = () => {
+  const s = useStore();
+  const state = s.state!;
+  const [editing, setEditing] = useState(!state.config?.issue && state.inserted);
+  return (
+    <div className="layout">
+      <header className="topbar">
+        <span className="logo">Confluence</span>
+        <span className="emulated">emulated locally: Issue Doctor preview</span>
+      </header>
+      <div className="content">
+        <main className="page">
+          <h1>Release notes: Issue Doctor</h1>
+          <p className="byline">Owned by Mia Krystof · Last updated today</p>
+          <p>The issue tracked for this release:</p>
+          {state.inserted ? (
+            <section className="macro" data-testid="macro" aria-label="Issue Doctor macro">
+              <div className="macro-toolbar">
+                <img src="/assets/icon.svg" alt="" width={16} height={16} />
+                <span>Issue Doctor</span>
+                <button type="button" data-testid="edit-macro" onClick={() => setEditing(!editing)}>
+                  {editing ? 'Close' : 'Edit'}
+                </button>
+                <button type="button" data-testid="remove-macro" onClick={() => void api('macro', { inserted: false }).then(reload)}>
+                  Remove
+                </button>
+              </div>
+              <div className="macro-body" data-testid="macro-body">
+                {s.root ? renderNode(s.root) : <span>Loading app…</span>}
+              </div>
+            </section>
+          ) : (
+            <button type="button" className="insert" data-testid="insert-macro" onClick={() => void api('macro', { inserted: true }).then(reload)}>
+              + Insert the Issue Doctor macro
+            </button>
+          )}
+          <p>Everything else on this page is ordinary Confluence content.</p>
+        </main>
+        {state.inserted && editing ? (
+          <aside className="config-panel" data-testid="config-panel">
+            <Heading size="xsmall">Issue Doctor: configuration</Heading>
+            {s.macroConfig ? renderNode(s.macroConfig, { onFieldChange: changeConfigField, fieldValue: (name) => state.config?.[name] }) : null}
+          </aside>
+        ) : null}
+        <Sidebar state={state} />
+      </div>
+      {s.consentNeeded ? <ConsentPrompt /> : null}
+    </div>
+  );
+};
+
+async function main() {
+  store.state = await api<PreviewState>('state');
+  createRoot(document.getElementById('root')!).render(<Page />);
+  if (store.state.inserted) {
+    const script = document.createElement('script');
+    script.src = '/assets/app.js';
+    document.body.appendChild(script);
+  }
+}
+
+void main();

@@ -1,0 +1,138 @@
+import React, { type ReactNode } from 'react';
+import Badge from '@atlaskit/badge';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import Heading from '@atlaskit/heading';
+import Link from '@atlaskit/link';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import Textfield from '@atlaskit/textfield';
+import type { ForgeDoc } from './forge-doc';
+
+export interface RenderHooks {
+  /** A named form field (config panel) changed. */
+  onFieldChange?: (name: string, value: string) => void;
+  fieldValue?: (name: string) => string | undefined;
+}
+
+type Renderer = (node: ForgeDoc, children: ReactNode, hooks: RenderHooks) => ReactNode;
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const p = (node: ForgeDoc) => node.props as Record<string, any>;
+
+function cellsOf(row: ForgeDoc, hooks: RenderHooks) {
+  return row.children
+    .filter((c) => c.type === 'Cell')
+    .map((cell, i) => ({ key: String(cell.props.cellKey ?? i), content: renderChildren(cell.children, hooks) }));
+}
+
+function tableParts(node: ForgeDoc, hooks: RenderHooks) {
+  const wrappers = node.children.filter((c) => c.type === 'ContentWrapper');
+  const head = wrappers.find((w) => w.props.name === 'head');
+  const rowWrapper = wrappers.find((w) => w.props.name !== 'head');
+  return {
+    head: head ? { cells: cellsOf(head, hooks) } : undefined,
+    rows: (rowWrapper?.children ?? []).filter((r) => r.type === 'Row').map((row, i) => ({ key: String(row.props.rowKey ?? row.key ?? i), cells: cellsOf(row, hooks) }))
+  };
+}
+
+const COMPONENTS: Record<string, Renderer> = {
+  Root: (_n, c) => <>{c}</>,
+  MacroConfig: (_n, c) => <>{c}</>,
+  Text: (n, c) => <Text as="p" size={p(n).size} weight={p(n).weight}>{c}</Text>,
+  Strong: (_n, c) => <strong>{c}</strong>,
+  Em: (_n, c) => <em>{c}</em>,
+  Heading: (n, c) => <Heading size={p(n).size ?? 'medium'} as={p(n).as}>{c}</Heading>,
+  Lozenge: (n, c) => <Lozenge appearance={p(n).appearance} isBold={p(n).isBold}>{c}</Lozenge>,
+  Badge: (n, c) => <Badge appearance={p(n).appearance}>{c}</Badge>,
+  SectionMessage: (n, c) => <SectionMessage appearance={p(n).appearance} title={p(n).title}>{c}</SectionMessage>,
+  Button: (n, c) => (
+    <Button appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled}>
+      {c}
+    </Button>
+  ),
+  Link: (n, c) => (
+    <Link href={p(n).href} target={p(n).openNewTab ? '_blank' : undefined}>
+      {c}
+    </Link>
+  ),
+  Spinner: (n) => <Spinner size={p(n).size} label={p(n).label} />,
+  Stack: (n, c) => <Stack space={p(n).space} alignInline={p(n).alignInline}>{c}</Stack>,
+  Inline: (n, c) => (
+    <Inline space={p(n).space} alignBlock={p(n).alignBlock} shouldWrap={p(n).shouldWrap} spread={p(n).spread}>
+      {c}
+    </Inline>
+  ),
+  Box: (n, c) => <Box padding={p(n).padding}>{c}</Box>,
+  Label: (n, c) => <Label htmlFor={p(n).labelFor ?? ''}>{c}</Label>,
+  HelperMessage: (_n, c) => <HelperMessage>{c}</HelperMessage>,
+  ErrorMessage: (_n, c) => <ErrorMessage>{c}</ErrorMessage>,
+  Textfield: (n, _c, hooks) => {
+    const name = String(p(n).name ?? '');
+    return (
+      <Textfield
+        id={p(n).id}
+        name={name}
+        placeholder={p(n).placeholder}
+        defaultValue={hooks.fieldValue?.(name) ?? p(n).defaultValue ?? ''}
+        onChange={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          p(n).onChange?.(e);
+          hooks.onFieldChange?.(name, value);
+        }}
+        testId={`field-${name}`}
+      />
+    );
+  },
+  DynamicTable: (n, _c, hooks) => {
+    const { head, rows } = tableParts(n, hooks);
+    return (
+      <div className="forge-table">
+        {p(n).caption ? <div className="forge-table-caption">{p(n).caption}</div> : null}
+        <DynamicTable head={head} rows={rows} />
+      </div>
+    );
+  },
+  // Atlaskit's code, list and empty-state packages are not installed by @forge/react: plain renderings.
+  CodeBlock: (n) => (
+    <div className="forge-codeblock">
+      <button type="button" className="forge-copy" onClick={() => void navigator.clipboard?.writeText(String(p(n).text ?? ''))}>
+        Copy
+      </button>
+      <pre>{String(p(n).text ?? '')}</pre>
+    </div>
+  ),
+  Code: (_n, c) => <code>{c}</code>,
+  List: (n, c) => (p(n).type === 'ordered' ? <ol>{c}</ol> : <ul>{c}</ul>),
+  ListItem: (_n, c) => <li>{c}</li>,
+  EmptyState: (n) => (
+    <div className="forge-empty-state">
+      <Heading size="small">{String(p(n).header ?? '')}</Heading>
+      <Text as="p">{String(p(n).description ?? '')}</Text>
+    </div>
+  )
+};
+
+function renderChildren(children: ForgeDoc[], hooks: RenderHooks): ReactNode {
+  return children.map((child, i) => <React.Fragment key={child.key ?? i}>{renderNode(child, hooks)}</React.Fragment>);
+}
+
+/** Renders a ForgeDoc with real Atlaskit components; an unknown component becomes a visible, labelled placeholder. */
+export function renderNode(node: ForgeDoc, hooks: RenderHooks = {}): ReactNode {
+  if (!node || typeof node !== 'object') return null;
+  if (node.type === 'String') return String(node.props?.text ?? '');
+  const children = renderChildren(node.children ?? [], hooks);
+  const renderer = COMPONENTS[node.type];
+  if (!renderer) {
+    return (
+      <div className="forge-unknown" data-unknown-component={node.type}>
+        <span className="forge-unknown-label">Unsupported component: {node.type}</span>
+        {children}
+      </div>
+    );
+  }
+  return renderer(node, children, hooks);
+}
