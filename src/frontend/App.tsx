@@ -35,9 +35,11 @@ export const App = () => {
       <SectionMessage appearance="information" title="Allow access to show this Jira issue">
         <Stack space="space.100">
           <Text>This app reads the issue as you, so that you only see what Jira lets you see. Confluence needs your permission first.</Text>
-          <Button appearance="primary" onClick={allowAccess}>
-            Allow access
-          </Button>
+          <Inline>
+            <Button appearance="primary" onClick={allowAccess}>
+              Allow access
+            </Button>
+          </Inline>
         </Stack>
       </SectionMessage>
     );

@@ -1,5 +1,5 @@
 import React from 'react';
-import { Button, List, ListItem, SectionMessage, Stack, Strong, Text } from '@forge/react';
+import { Button, Inline, List, ListItem, SectionMessage, Stack, Strong, Text } from '@forge/react';
 import type { Finding } from '../diagnosis/types';
 import { ACTOR_LABEL, CONSENT_CODES } from './labels';
 
@@ -17,9 +17,11 @@ export const FindingMessage = ({ finding, onAllowAccess }: { finding: Finding; o
         ))}
       </List>
       {CONSENT_CODES.has(finding.code) ? (
-        <Button appearance="primary" onClick={onAllowAccess}>
-          Allow access
-        </Button>
+        <Inline>
+          <Button appearance="primary" onClick={onAllowAccess}>
+            Allow access
+          </Button>
+        </Inline>
       ) : null}
       <Text size="small">Code: {finding.code}</Text>
     </Stack>

@@ -141,7 +141,9 @@ export async function renderMacro(payload: RenderPayload | undefined, context: u
     status: { jira: card ? 'ok' : 'failed', confluence: state(pageRun), scopes: scopesFailed ? 'failed' : 'ok' },
     findings,
     probes,
-    scopes: buildScopeRows({ declared, facts, diagnoses: [issueDiagnosis, ...(pageDiagnosis ? [pageDiagnosis] : [])], calls: [userIssueSpec.call, ...(pageRun ? [pageRun.spec.call] : [])] }),
+    scopes: buildScopeRows({ declared, facts, diagnoses: [issueDiagnosis, ...(pageDiagnosis ? [pageDiagnosis] : [])], calls: [userIssueSpec.call, ...(pageRun ? [pageRun.spec.call] : [])],
+      succeeded: [!!card, ...(pageRun ? [state(pageRun) === 'ok'] : [])]
+    }),
     report: formatReport(
       { ...issueDiagnosis, findings, primary: findings[0] },
       {

@@ -87,6 +87,7 @@ describe('render resolver, through the real @forge/resolver handler, per preset'
       inGrant: false,
       requiredBy: ['GET /rest/api/3/issue/DOC-42']
     });
+    expect(r.scopes.find((s) => s.scope === 'read:page:confluence')?.inGrant).toBe(true);
     expect(productCalls().filter((e) => e.as === 'app')).toEqual([]);
   });
 
