@@ -19,14 +19,14 @@ export function productError(product: Product, status: number, message: string):
   return product === 'jira' ? jiraErrors(status, [message]) : confluenceError(status, status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', message);
 }
 
-/** Jira's answer to an issue that does not exist or may not be browsed (seed 002 quotes it). */
+/** Jira's answer to an issue that does not exist or may not be browsed (quoted in seeds/002_2b44e0b806e6471d.txt). */
 export const ISSUE_NOT_VISIBLE_MESSAGE = 'Issue does not exist or you do not have permission to see it.';
 
-/** The gateway's scope rejection for scoped tokens (quoted in seed 002). */
+/** The gateway's scope rejection for scoped tokens (quoted in seeds/002_2b44e0b806e6471d.txt). */
 export const SCOPE_MISMATCH = json(401, { code: 401, message: 'Unauthorized; scope does not match' });
 
 /**
- * The gateway's missing-scope text, byte for byte as seed 000 quotes it. Scope names the gateway
+ * The gateway's missing-scope text, byte for byte as seeds/000_d129f04eb91bac1d.txt quotes it. Scope names the gateway
  * cannot render come out empty, which yields the doubled comma of the seed.
  */
 export function missingScopeMessage(granted: string[], groups: string[][], blank: Set<string>): string {
@@ -42,7 +42,7 @@ export function missingScopeMessage(granted: string[], groups: string[][], blank
   );
 }
 
-/** Jira's HTML 403 page for admin-only endpoints requested without Accept: application/json (seed 003). */
+/** Jira's HTML 403 page for admin-only endpoints requested without Accept: application/json (seeds/003_6edb5cfc9b1db525.txt). */
 export const JIRA_FORBIDDEN_HTML = `<section class="aui-page-panel-content">
                     <header class="aui-page-header"><div class="aui-page-header-inner">
                             <div class="aui-page-header-main">

@@ -1,5 +1,5 @@
 /**
- * The gateway's checks, in the order every request meets them. Each stage cites where its behaviour comes from.
+ * The gateway's checks. GATEWAY_STAGES at the end fixes the order every request meets them in; each stage cites where its behaviour comes from.
  */
 import { findOperation } from '../../src/catalog/operation-lookup';
 import type { Product, Tenant, User } from '../tenant/model';
@@ -14,19 +14,19 @@ import {
 } from './responses';
 import type { GatewayRequest, GatewayResponse, GatewayStage } from './types';
 
-/** 1. Seed 001: a Forge invocation may only reach its own site; /ex/{product}/{cloudId} paths fail the client scope check. */
+/** Seed 001 (seeds/001_ae8b4048ce3fecd4.txt): a Forge invocation may only reach its own site; /ex/{product}/{cloudId} paths fail the client scope check. */
 export const rejectExPathFromForge: GatewayStage = (_tenant, request) => {
   if (request.via !== 'forge' || !request.exPath) return undefined;
   return { status: 401, headers: { 'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK' }, body: '' };
 };
 
-/** 2. Seed 000 / cross-product docs: the app must be installed on the product it calls, on the same site. */
+/** Seed 000 (seeds/000_d129f04eb91bac1d.txt) and build-an-app-compatible-with-confluence-and-jira.md: the app must be installed on the product it calls, on the same site. */
 export const requireInstallation: GatewayStage = (tenant, request) => {
   if (request.via !== 'forge' || tenant.app.installedOn.includes(request.product)) return undefined;
   return productError(request.product, 403, 'The app is not installed on this instance.');
 };
 
-/** 3. @forge/api fetch.js: a user who never consented makes the proxy answer with forge-proxy-error: NEEDS_AUTHENTICATION_ERR. */
+/** node_modules/@forge/api/out/api/fetch.js (handleProxyResponseErrors): a user who never consented makes the proxy answer with forge-proxy-error: NEEDS_AUTHENTICATION_ERR. */
 export const requireConsent: GatewayStage = (_tenant, request) => {
   if (request.caller.kind !== 'forge-user') return undefined;
   const user = request.caller.user;
@@ -47,7 +47,7 @@ function requiredGroups(request: GatewayRequest): string[][] {
   return operation ? [...operation.classic, ...operation.granular] : [];
 }
 
-/** 4. Seed 000 (Forge) and seed 002 (scoped tokens): the caller's grant must hold one complete scope group of the operation. */
+/** Seed 000 (seeds/000_d129f04eb91bac1d.txt, Forge) and seed 002 (seeds/002_2b44e0b806e6471d.txt, scoped tokens): the caller's grant must hold one complete scope group of the operation. */
 export const requireScopes: GatewayStage = (tenant, request) => {
   const granted = grantedScopes(tenant, request);
   if (!granted) return undefined;
@@ -58,13 +58,13 @@ export const requireScopes: GatewayStage = (tenant, request) => {
   return request.product === 'jira' ? jiraErrors(403, [message]) : json(403, { code: 403, message });
 };
 
-/** 5. Seed 002: at the site URL a scoped token is not accepted; Jira then answers as it does to anonymous callers. */
+/** Seed 002 (seeds/002_2b44e0b806e6471d.txt): at the site URL a scoped token is not accepted; Jira then answers as it does to anonymous callers. */
 export const scopedTokenAtSite: GatewayStage = (_tenant, request) => {
   if (request.via !== 'site' || request.caller.kind !== 'token' || request.caller.token !== 'scoped') return undefined;
   return anonymousAnswer(request);
 };
 
-/** Classic API tokens only work at the site URL (Atlassian's API token documentation). */
+/** Classic API tokens only work at the site URL (the API token documentation quoted in seeds/002_2b44e0b806e6471d.txt). */
 export const classicTokenAtGateway: GatewayStage = (_tenant, request) => {
   if (request.via !== 'api-gateway' || request.caller.kind !== 'token' || request.caller.token !== 'classic') return undefined;
   return json(401, { code: 401, message: 'Unauthorized' });
@@ -77,7 +77,7 @@ function anonymousAnswer(request: GatewayRequest): GatewayResponse {
     : json(401, { code: 401, message: 'Unauthorized' });
 }
 
-/** Callers without valid credentials outside Forge. */
+/** Callers without valid credentials outside Forge: Jira and the gateway answer 401 (the REST API intro on authentication). */
 export const requireCredentials: GatewayStage = (_tenant, request) => {
   if (request.caller.kind !== 'anonymous') return undefined;
   if (request.caller.reason === 'bad-credentials') return request.product === 'jira' ? jiraErrors(401, ['Client must be authenticated to access this resource.']) : json(401, { code: 401, message: 'Unauthorized' });
@@ -89,14 +89,14 @@ export function actingUser(request: GatewayRequest): User | undefined {
   return caller.kind === 'forge-user' || caller.kind === 'token' ? caller.user : undefined;
 }
 
-/** 6. Product access: a user without a licence for the product is refused by it. */
+/** Product access (access-to-forge-apps-for-unlicensed-users.md): a user without a licence for the product is refused by it. */
 export const requireProductAccess: GatewayStage = (_tenant, request) => {
   const user = actingUser(request);
   if (!user || user.products.includes(request.product)) return undefined;
   return productError(request.product, 403, `You do not have access to ${request.product === 'jira' ? 'Jira' : 'Confluence'}.`);
 };
 
-/** 7. Seed 003: admin-only endpoints refuse non-admins; without Accept: application/json Jira sends its HTML 403 page. */
+/** Seed 003 (seeds/003_6edb5cfc9b1db525.txt): admin-only endpoints refuse non-admins; without Accept: application/json Jira sends its HTML 403 page. */
 export const requireAdminForAdminOnly: GatewayStage = (_tenant, request) => {
   const operation = findOperation(request.method, request.path);
   if (!operation?.adminOnly) return undefined;

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('npm start', () => {
+  test('builds, serves the page with the healthy card configured, and stops cleanly on Ctrl-C', async () => {
+    const child = spawn('npm', ['start', '--', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 60000;
+      while (!/local preview: (http:\/\/127\.0\.0\.1:\d+)/.test(output)) {
+        if (Date.now() > deadline) throw new Error(`npm start printed no URL:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const url = /local preview: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
+      expect(output).toContain('scenario: healthy, macro configured with DOC-42');
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('/assets/host.js');
+      const state = await (await fetch(`${url}/api/state`)).json();
+      expect(state).toMatchObject({ scenario: 'healthy', config: { issue: 'DOC-42' }, inserted: true });
+      const render = await (await fetch(`${url}/api/invoke`, { method: 'POST', body: JSON.stringify({ functionKey: 'render', payload: { issueRef: 'DOC-42' } }) })).json();
+      expect(render.result.issue.summary).toBe('Publish the Forge macro troubleshooting guide');
+      process.kill(-child.pid!, 'SIGINT');
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const code = await Promise.race([exited, new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), 10000)))]);
+      clearTimeout(timer);
+      expect(code).not.toBe('timeout');
+      expect(code === 0 || code === null).toBe(true);
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }
+  });
+});
