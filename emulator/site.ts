@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControl } from './control';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server';
 import { faultMatches, validateFault, type Fault } from './faults';
 import { GATEWAY_STAGES, actingUser } from './gateway/stages';
 import type { Caller, GatewayRequest, GatewayResponse } from './gateway/types';
@@ -29,8 +29,7 @@ export class EmulatedSite {
   faults: Fault[] = [];
   private log: RequestLogEntry[] = [];
   private seq = 0;
-  private server: Server | undefined;
-  private sockets = new Set<Socket>();
+  private server: LoopbackServer | undefined;
   url = '';
 
   static async start(options: EmulatedSiteOptions = {}): Promise<EmulatedSite> {
@@ -40,34 +39,23 @@ export class EmulatedSite {
     return site;
   }
 
-  private listen(port: number): Promise<void> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error) => {
+  private async listen(port: number): Promise<void> {
+    this.server = await listenOnLoopback(
+      port,
+      (req, res) => this.handle(req, res),
+      (res, error) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`emulator error: ${(error as Error).message}`);
-      });
-    });
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-        resolve();
-      });
-    });
+        res.end(`emulator error: ${error.message}`);
+      }
+    );
+    this.url = this.server.url;
   }
 
   /** Stops listening and drops every open connection, hanging ones included. */
   async stop(): Promise<void> {
     const server = this.server;
-    if (!server) return;
     this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   }
 
   // ---- scenarios, mutations, faults, log

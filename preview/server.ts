@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { installForgeRuntime, invokeResolver, type InstalledRuntime } from '../emulator/forge-runtime';
+import { listenOnLoopback, type LoopbackServer } from '../emulator/loopback-server';
 import { EmulatedSite } from '../emulator/site';
 import { createResolverHandler } from '../src/resolvers';
 import { buildPreview, OUT_DIR, ROOT } from './build';
@@ -32,8 +32,7 @@ export class PreviewServer {
   url = '';
   config: Record<string, string> | null = null;
   inserted = true;
-  private server?: Server;
-  private sockets = new Set<Socket>();
+  private server?: LoopbackServer;
 
   private constructor(
     readonly site: EmulatedSite,
@@ -54,27 +53,13 @@ export class PreviewServer {
     this.runtime.uninstall();
     const server = this.server;
     this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
     await this.site.stop();
   }
 
-  private listen(port: number): Promise<void> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error) => send(res, 500, { error: (error as Error).message }));
-    });
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-        resolve();
-      });
-    });
+  private async listen(port: number): Promise<void> {
+    this.server = await listenOnLoopback(port, (req, res) => this.handle(req, res), (res, error) => send(res, 500, { error: error.message }));
+    this.url = this.server.url;
   }
 
   state() {

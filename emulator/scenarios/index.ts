@@ -19,6 +19,14 @@ export interface Scenario {
 
 const base = { issueKey: SAMPLE_ISSUE_KEY, viewerAccountId: VIEWER_ID };
 
+/** Removes a scope from the installation, every user's grant and, when asked, the deployed manifest. */
+function dropScope(tenant: Tenant, scope: string, fromManifest: boolean): void {
+  const without = (list: string[]) => list.filter((s) => s !== scope);
+  if (fromManifest) tenant.app.manifestScopes = without(tenant.app.manifestScopes);
+  tenant.app.installedScopes = without(tenant.app.installedScopes);
+  for (const user of tenant.users) for (const product of ['jira', 'confluence'] as const) if (user.consent[product]) user.consent[product] = without(user.consent[product]!);
+}
+
 function viewer(tenant: Tenant) {
   return tenant.users.find((u) => u.accountId === VIEWER_ID)!;
 }
@@ -57,23 +65,14 @@ export const SCENARIOS: Scenario[] = [
     name: 'manifest-missing-scope',
     title: 'Manifest lacks read:jira-work',
     situation: 'The deployed manifest forgot read:jira-work: the installation and every grant lack it.',
-    apply: (t) => {
-      const without = (list: string[]) => list.filter((s) => s !== 'read:jira-work');
-      t.app.manifestScopes = without(t.app.manifestScopes);
-      t.app.installedScopes = without(t.app.installedScopes);
-      for (const user of t.users) for (const p of ['jira', 'confluence'] as const) if (user.consent[p]) user.consent[p] = without(user.consent[p]!);
-    }
+    apply: (t) => dropScope(t, 'read:jira-work', true)
   },
   {
     ...base,
     name: 'installation-not-upgraded',
     title: 'Installation not upgraded',
     situation: 'read:jira-work was added to the manifest and deployed, but nobody ran `forge install --upgrade`.',
-    apply: (t) => {
-      const without = (list: string[]) => list.filter((s) => s !== 'read:jira-work');
-      t.app.installedScopes = without(t.app.installedScopes);
-      for (const user of t.users) for (const p of ['jira', 'confluence'] as const) if (user.consent[p]) user.consent[p] = without(user.consent[p]!);
-    }
+    apply: (t) => dropScope(t, 'read:jira-work', false)
   },
   {
     ...base,
