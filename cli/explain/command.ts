@@ -44,6 +44,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
     scopes: { declared, installed: options.installed }
   });
   const assumptions = 'note' in inferred && inferred.note ? [inferred.note] : [];
+  if (!options.path) assumptions.push(messages.noPath);
   io.stdout(options.json ? JSON.stringify({ ...diagnosis, assumptions }, null, 2) + '\n' : formatForPerson(diagnosis, assumptions));
   return EXIT.ok;
 }

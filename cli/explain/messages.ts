@@ -30,5 +30,6 @@ export const messages = {
   badProduct: (value: string) => `--product "${value}" must be jira or confluence.`,
   badMethod: (value: string) => `--method "${value}" is not an HTTP method.`,
   unreadable: (file: string) => `Cannot read "${file}": no such file, or not readable.`,
-  assumedAuth: (mode: string, why: string) => `assumed --as ${mode} (${why}); pass --as to change`
+  assumedAuth: (mode: string, why: string) => `assumed --as ${mode} (${why}); pass --as to change`,
+  noPath: 'no --path given: pass the path (and --as) for a sharper diagnosis'
 } as const;

@@ -48,10 +48,14 @@ export interface Diagnosis {
   scopes: ScopeAnalysis;
 }
 
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function redactFinding(finding: Finding): Finding {
   return {
     ...finding,
-    title: redact(finding.title),
+    title: sentence(redact(finding.title)),
     explanation: redact(finding.explanation),
     remedies: finding.remedies.map((r) => ({ actor: r.actor, action: redact(r.action) })),
     evidence: finding.evidence.map(redact)

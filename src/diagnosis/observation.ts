@@ -9,6 +9,9 @@ import type { AuthMode, DiagnosisInput, Product } from './types';
 
 const MAX_BODY = 1_000_000;
 
+/** Shown where the caller did not say which path was called. */
+export const UNKNOWN_PATH = '(unknown path)';
+
 /** Everything the rules look at, read once from a DiagnosisInput. */
 export interface Observation {
   input: DiagnosisInput;
@@ -56,7 +59,7 @@ export function observe(input: DiagnosisInput): Observation {
   const auth: AuthMode = call.auth ?? 'unknown';
   const method = (safeText(call.method, 16) || 'GET').toUpperCase();
   const { host, path } = splitHost(safeText(call.path, 4096), safeText(call.baseUrl, 1024) || undefined);
-  const pathAsCalled = path.split('?')[0].split('#')[0] || '(unknown path)';
+  const pathAsCalled = path.split('?')[0].split('#')[0] || UNKNOWN_PATH;
   const normalized = normalizeProductPath(path);
   const response = input.response;
   const headers = parseHeaders(response?.headers, input.now ?? new Date());
@@ -111,7 +114,7 @@ function productFromScopes(scopes: string[]): Product | undefined {
 }
 
 export function productName(product: Product | undefined): string {
-  return product === 'confluence' ? 'Confluence' : product === 'jira' ? 'Jira' : 'the product';
+  return product === 'confluence' ? 'Confluence' : product === 'jira' ? 'Jira' : 'the product called';
 }
 
 export function callLabel(o: Observation): string {

@@ -1,7 +1,8 @@
 const PATTERNS: [RegExp, string][] = [
   [/\b(authorization|proxy-authorization)\s*[:=]\s*[^\r\n,;]+/gi, '$1: [redacted]'],
   [/\b(cookie|set-cookie)\s*[:=]\s*[^\r\n]+/gi, '$1: [redacted]'],
-  [/\b(Bearer|Basic|JWT)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]'],
+  // A credential has a digit or one of + / = somewhere; "Basic authentication" has none.
+  [/\b(Bearer|Basic|JWT)\s+(?=[A-Za-z0-9._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]'],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]'],
   [/\bATAT[A-Za-z0-9_=-]{16,}/g, '[redacted-token]'],
   [/\b(access_token|refresh_token|token|api_token|apiToken|password|secret|jwt)(["']?\s*[:=]\s*["']?)[^"'\s&,}]+/gi, '$1$2[redacted]'],

@@ -50,6 +50,22 @@ describe('issue-doctor explain on the seed responses, pasted on stdin', () => {
   });
 });
 
+describe('each seed response pasted as text, with no flag at all', () => {
+  test.each([
+    ['000-issue-empty-grant.http', 'USER_GRANT_EMPTY', 'Your grant for Jira is empty'],
+    ['000-not-installed.http', 'PRODUCT_NOT_INSTALLED', 'Install the app on'],
+    ['001-ex-path-scope-check.http', 'FORGE_EX_PATH', 'reaches only its own site'],
+    ['002-scoped-token-site-url.http', 'ISSUE_NOT_FOUND_OR_HIDDEN', 'https://api.atlassian.com/ex/jira/{cloudId}'],
+    ['003-admin-only-html.http', 'HTML_ERROR_PAGE', 'Accept: application/json']
+  ])('%s → %s', (file, code, text) => {
+    const r = explain([], readFileSync(SEED(file), 'utf8'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${code}: `);
+    expect(r.stdout).toContain(text);
+    expect(r.stdout).toContain('no --path given');
+  });
+});
+
 describe('bad input: a clear message and exit code 2', () => {
   test.each([
     ['empty', ''],

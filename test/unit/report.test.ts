@@ -26,4 +26,8 @@ describe('report', () => {
     const out = redact(text);
     expect(out).not.toMatch(/am9lQGV4|ATATT3xFfGF0T0k3nV4lu3|a=b|me@x\.io/);
   });
+  test('redact leaves prose about credentials alone', () => {
+    const prose = 'Basic authentication still works; a Bearer token expires.';
+    expect(redact(prose)).toBe(prose);
+  });
 });

@@ -1,25 +1,34 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName } from '../observation';
+import { callLabel, productName, UNKNOWN_PATH } from '../observation';
 import type { Rule } from './rule';
 
 const EX_PREFIX = /^\/ex\/(jira|confluence)\/[^/]+/;
 
 /** Seed 001: inside Forge, `/ex/jira/{cloudId}` paths are refused with 401 FAILURE_CLIENT_SCOPE_CHECK. */
 export const forgeExPath: Rule = (o) => {
-  if (!o.isForge || o.host) return undefined;
+  if (o.host || !(o.isForge || o.auth === 'unknown')) return undefined;
   const prefix = EX_PREFIX.exec(o.pathAsCalled);
-  if (!prefix) return undefined;
-  const withoutPrefix = o.pathAsCalled.slice(prefix[0].length) || '/';
+  const clientScopeCheck = o.status === 401 && o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK';
+  // Without the path, this 401 is still the signature seed 001 established.
+  const pathUnknown = o.pathAsCalled === UNKNOWN_PATH && clientScopeCheck;
+  if (!prefix && !pathUnknown) return undefined;
+  if (!prefix && o.auth === 'unknown' && !clientScopeCheck) return undefined;
+  const product = prefix?.[1] ?? o.product ?? 'jira';
+  const withoutPrefix = prefix ? o.pathAsCalled.slice(prefix[0].length) || '/' : undefined;
   return {
     code: FindingCode.FORGE_EX_PATH,
     severity: 'error',
-    title: `Drop ${prefix[0].replace(/\/[^/]+$/, '/{cloudId}')} from the path: a Forge call reaches only its own site`,
+    title: `Drop /ex/${product}/{cloudId} from the path: a Forge call reaches only its own site`,
     explanation:
       'Any one invocation of a Forge app can only access the site (tenant) it was invoked for. requestJira/requestConfluence already ' +
-      `target that site, so an /ex/${prefix[1]}/{cloudId} prefix is treated as a cross-tenant request and refused` +
-      (o.headers.failureCategory ? ` (x-failure-category: ${o.headers.failureCategory}).` : '.'),
+      `target that site, so an /ex/${product}/{cloudId} prefix is treated as a cross-tenant request and refused` +
+      (o.headers.failureCategory ? ` (x-failure-category: ${o.headers.failureCategory}).` : '.') +
+      (pathUnknown ? ' The path was not given: this 401 is the usual sign of such a prefix; if there is none, the app lacks a scope the call needs.' : ''),
     remedies: [
-      { actor: 'app-developer', action: `Call ${withoutPrefix} without the /ex/${prefix[1]}/{cloudId} prefix.` },
+      {
+        actor: 'app-developer',
+        action: withoutPrefix ? `Call ${withoutPrefix} without the /ex/${product}/{cloudId} prefix.` : `Call the /rest/... path without the /ex/${product}/{cloudId} prefix.`
+      },
       {
         actor: 'app-developer',
         action: "To work with several sites, handle each site in that site's own invocation (e.g. its web trigger); never reach another tenant's data from one invocation."

@@ -7,10 +7,11 @@ const NOT_INSTALLED = /app is not installed on this instance|app is not installe
 export const productNotInstalled: Rule = (o) => {
   if (!NOT_INSTALLED.test(o.messageText)) return undefined;
   const product = productName(o.product);
+  const where = o.product ? `${product} of this site` : 'the product it called, on this site';
   return {
     code: FindingCode.PRODUCT_NOT_INSTALLED,
     severity: 'error',
-    title: `The app is not installed on ${product} of this site`,
+    title: `The app is not installed on ${where}`,
     explanation:
       `${product} answered "The app is not installed on this instance". A cross-product app must be installed on every product it calls, ` +
       `on the same site: installing it on Confluence alone does not let it read ${product}.`,

@@ -11,7 +11,7 @@ function issueKey(o: Observation): string {
 }
 
 function scopedTokenHint(o: Observation): Finding['remedies'] {
-  if (o.auth !== 'basic-token' && o.auth !== 'basic-classic-token') return [];
+  if (o.auth !== 'basic-token' && o.auth !== 'basic-classic-token' && o.auth !== 'unknown') return [];
   return [
     {
       actor: 'script-owner',
