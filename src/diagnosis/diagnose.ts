@@ -48,8 +48,9 @@ export interface Diagnosis {
   scopes: ScopeAnalysis;
 }
 
+/** Capitalises a title that starts with an ordinary word ("the issue …"), never a file or scope name. */
 function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^[a-z]+\s/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function redactFinding(finding: Finding): Finding {

@@ -23,8 +23,9 @@ export const App = () => {
   const config = useConfig() as MacroConfig | undefined;
   // useConfig follows later edits; the product context already carries the saved config, so the
   // first (and only) invocation need not wait for both to load.
-  const saved = (context?.extension as { config?: MacroConfig } | undefined)?.config;
-  const issueRef = config?.issue ?? saved?.issue;
+  const extension = context?.extension as { config?: MacroConfig; autoConvertLink?: string } | undefined;
+  // A pasted Jira link that auto-converted into the macro arrives as autoConvertLink until configured.
+  const issueRef = config?.issue ?? extension?.config?.issue ?? extension?.autoConvertLink;
   const { state, checkAgain, allowAccess } = useMacroRender(issueRef, context !== undefined);
 
   if (context === undefined || state.kind === 'loading') {

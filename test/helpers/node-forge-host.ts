@@ -14,6 +14,8 @@ export class NodeForgeHost {
   root?: ForgeDoc;
   macroConfig?: ForgeDoc;
   invocations: { functionKey: string; payload: unknown }[] = [];
+  /** Set when the macro was inserted by pasting a link (Confluence's autoConvert). */
+  autoConvertLink?: string;
   errors: unknown[] = [];
   private listeners = new Map<string, Set<Listener>>();
   private waiters: (() => void)[] = [];
@@ -30,7 +32,7 @@ export class NodeForgeHost {
       case 'invoke':
         return this.invoke(String(data.functionKey), data.payload);
       case 'getContext':
-        return { accountId: this.site.scenario.viewerAccountId, locale: 'en-US', ...macroContext(this.config?.issue, this.contentId), extension: { ...macroContext(this.config?.issue, this.contentId).extension, config: this.config } };
+        return { accountId: this.site.scenario.viewerAccountId, locale: 'en-US', ...macroContext(this.config?.issue, this.contentId), extension: { ...macroContext(this.config?.issue, this.contentId).extension, config: this.config, autoConvertLink: this.autoConvertLink } };
       case 'reconcile': {
         const doc = data.forgeDoc as ForgeDoc;
         if (doc.type === 'MacroConfig') this.macroConfig = doc;

@@ -109,6 +109,15 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     expect(findAll(shown, 'SectionMessage')).toEqual([]);
   });
 
+  test('a pasted Jira link (autoConvert) shows its issue before any configuration', async () => {
+    site.useScenario('healthy');
+    const host = new NodeForgeHost(site, handler as never, undefined);
+    host.autoConvertLink = 'https://acme.atlassian.net/browse/DOC-45';
+    mountFrontend(host);
+    const root = await host.waitFor(settled);
+    expect(textOf(root)).toContain('Rate limit guidance for cross-product apps');
+  });
+
   test('no configuration: a prompt to configure, and no product call', async () => {
     const { text } = await show('healthy', { issue: null });
     expect(text).toContain('Choose a Jira issue');
