@@ -72,7 +72,8 @@ export class PreviewServer {
       inserted: this.inserted,
       accountId: site.scenario.viewerAccountId,
       contentId: HOST_PAGE_ID,
-      site: site.tenant.site
+      site: site.tenant.site,
+      installedScopes: site.tenant.app.installedScopes
     };
   }
 

@@ -14,6 +14,7 @@ interface PreviewState {
   accountId: string;
   contentId: string;
   site: string;
+  installedScopes: string[];
 }
 
 type Listener = (payload: unknown) => void;
@@ -44,7 +45,8 @@ function macroContext() {
     locale: 'en-US',
     moduleKey: 'issue-doctor-macro',
     localId: 'macro-1',
-    extension: { type: 'macro', content: { id: s.contentId, type: 'page' }, space: { key: 'DOCS' }, config: s.config ?? undefined, isEditing: false }
+    extension: { type: 'macro', content: { id: s.contentId, type: 'page' }, space: { key: 'DOCS' }, config: s.config ?? undefined, isEditing: false },
+    permissions: { scopes: s.installedScopes, external: {} }
   };
 }
 
@@ -136,7 +138,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
       <label htmlFor="scenario">Scenario</label>
       <select id="scenario" data-testid="scenario" value={state.scenario} onChange={(e) => void api('scenario', { name: e.target.value }).then(reload)}>
         {state.scenarios.map((s) => (
-          <option key={s.name} value={s.name}>
+          <option key={s.name} value={s.name} title={s.situation}>
             {s.title}
           </option>
         ))}

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { launchChromium, SCREENSHOTS } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -23,8 +24,15 @@ describe('npm start', () => {
       expect(await page.text()).toContain('/assets/host.js');
       const state = await (await fetch(`${url}/api/state`)).json();
       expect(state).toMatchObject({ scenario: 'healthy', config: { issue: 'DOC-42' }, inserted: true });
-      const render = await (await fetch(`${url}/api/invoke`, { method: 'POST', body: JSON.stringify({ functionKey: 'render', payload: { issueRef: 'DOC-42' } }) })).json();
-      expect(render.result.issue.summary).toBe('Publish the Forge macro troubleshooting guide');
+      const browser = await launchChromium();
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(url);
+        await page.getByTestId('macro-body').getByText('Publish the Forge macro troubleshooting guide').waitFor();
+        await page.screenshot({ path: join(SCREENSHOTS, 'npm-start.png'), fullPage: true });
+      } finally {
+        await browser.close();
+      }
       process.kill(-child.pid!, 'SIGINT');
       let timer: ReturnType<typeof setTimeout> | undefined;
       const code = await Promise.race([exited, new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), 10000)))]);

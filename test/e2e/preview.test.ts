@@ -101,6 +101,7 @@ describe('the local preview in Chromium', () => {
     await Promise.all([page.waitForEvent('load'), page.getByTestId('fault-server-error').click()]);
     await macro().getByRole('heading', { name: 'Jira is unavailable right now' }).waitFor();
     expect(await page.getByTestId('fault-server-error').isChecked()).toBe(true);
+    await shot('fault-503');
     await Promise.all([page.waitForEvent('load'), page.getByTestId('fault-server-error').click()]);
     await macro().getByText('Publish the Forge macro troubleshooting guide').waitFor();
   });
