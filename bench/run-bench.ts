@@ -69,6 +69,12 @@ async function main(): Promise<void> {
     const full = await sample(() => render('DOC-42', 'full'));
     rows.push([`full diagnosis ÷ slowest probe (${full.toFixed(0)} ms ÷ ${slowestProbe.toFixed(0)} ms)`, (full / slowestProbe).toFixed(2), '≤ 1.25']);
 
+    // A failing render in normal mode (seed 000): still one wave.
+    site.useScenario('seed-000-empty-user-grant');
+    withLatency();
+    const failing = await sample(() => render('DOC-42'));
+    rows.push([`failing render, normal mode, seed 000 (${failing.toFixed(0)} ms ÷ ${slowestProbe.toFixed(0)} ms)`, (failing / slowestProbe).toFixed(2), 'informational']);
+
     // A 404 needs a second wave (the asApp existence probe) in a normal render.
     site.useScenario('reader-cannot-see-issue');
     withLatency();
