@@ -3,9 +3,10 @@ import { confluenceError, json } from '../gateway/responses';
 import type { GatewayRequest, GatewayResponse } from '../gateway/types';
 
 export function handleConfluence(tenant: Tenant, request: GatewayRequest, user: User | undefined): GatewayResponse {
-  const page = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(request.path);
+  const page = /^\/wiki\/api\/v2\/(pages|blogposts)\/(\d+)$/.exec(request.path);
   if (page && request.method === 'GET') {
-    const found = tenant.pages.find((p) => p.id === page[1]);
+    const type = page[1] === 'pages' ? 'page' : 'blogpost';
+    const found = tenant.pages.find((p) => p.id === page[2] && p.type === type);
     const asApp = request.caller.kind === 'forge-app';
     const visible = found && (asApp || found.viewableBy === 'everyone' || (user && found.viewableBy.includes(user.accountId)));
     if (!found || !visible) return confluenceError(404, 'NOT_FOUND', 'Not Found');

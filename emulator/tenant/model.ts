@@ -36,6 +36,8 @@ export interface Issue {
 
 export interface Page {
   id: string;
+  /** Confluence serves pages and blog posts under different paths. */
+  type: 'page' | 'blogpost';
   title: string;
   spaceKey: string;
   viewableBy: 'everyone' | string[];

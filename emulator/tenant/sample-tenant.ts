@@ -55,8 +55,9 @@ export function sampleTenant(): Tenant {
       issue('10101', 'SEC-7', 'Rotate the integration API tokens', 'To Do', 'new', 'Task', 'High', ADMIN_ID, '2026-11-22T14:00:00.000+0000')
     ],
     pages: [
-      { id: '98305', title: 'Release notes: Issue Doctor', spaceKey: 'DOCS', viewableBy: 'everyone' },
-      { id: '98306', title: 'Security review', spaceKey: 'SEC', viewableBy: [ADMIN_ID] }
+      { id: '98305', type: 'page', title: 'Release notes: Issue Doctor', spaceKey: 'DOCS', viewableBy: 'everyone' },
+      { id: '98306', type: 'page', title: 'Security review', spaceKey: 'SEC', viewableBy: [ADMIN_ID] },
+      { id: '98400', type: 'blogpost', title: 'Issue Doctor is out', spaceKey: 'DOCS', viewableBy: 'everyone' }
     ],
     apiTokens: [
       { token: 'ATATT-classic-emulated-0001', accountId: VIEWER_ID, kind: 'classic', scopes: [] },

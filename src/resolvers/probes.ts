@@ -26,15 +26,20 @@ export function jiraUserIssue(key: string): ProbeSpec {
   };
 }
 
-/** Reads the page hosting the macro as the viewer: tells a Jira-only grant problem from broken consent. */
-export function confluenceUserPage(contentId: string): ProbeSpec {
+/** Reads the page (or blog post) hosting the macro as the viewer: tells a Jira-only grant problem from broken consent. */
+export function confluenceUserContent(content: { id: string; type: 'page' | 'blogpost' }): ProbeSpec {
+  const collection = content.type === 'blogpost' ? 'blogposts' : 'pages';
+  const read = (signal: AbortSignal) =>
+    content.type === 'blogpost'
+      ? api.asUser().requestConfluence(route`/wiki/api/v2/blogposts/${content.id}`, { signal, headers: { Accept: 'application/json' } })
+      : api.asUser().requestConfluence(route`/wiki/api/v2/pages/${content.id}`, { signal, headers: { Accept: 'application/json' } });
   return {
     id: 'confluence-user-page',
     product: 'confluence',
     as: 'user',
-    call: `GET /wiki/api/v2/pages/${contentId}`,
-    purpose: 'Checks that the app may read Confluence as you (this page), to tell a Jira-only problem from broken consent.',
-    run: (timeoutMs) => timedCall('Confluence', timeoutMs, (signal) => api.asUser().requestConfluence(route`/wiki/api/v2/pages/${contentId}`, { signal, headers: { Accept: 'application/json' } }), false)
+    call: `GET /wiki/api/v2/${collection}/${content.id}`,
+    purpose: `Checks that the app may read Confluence as you (this ${content.type === 'blogpost' ? 'blog post' : 'page'}), to tell a Jira-only problem from broken consent.`,
+    run: (timeoutMs) => timedCall('Confluence', timeoutMs, read, false)
   };
 }
 

@@ -5,7 +5,7 @@ import { parseIssueRef } from '../macro/issue-ref';
 import type { CheckState, CheckedResult, ProbeRow, RenderResult } from '../macro/render-result';
 import { readInstallation, type InstallationFacts } from './app-context';
 import { toIssueCard } from './issue-card';
-import { confluenceUserPage, jiraAppIssue, jiraUserIssue, type ProbeSpec } from './probes';
+import { confluenceUserContent, jiraAppIssue, jiraUserIssue, type ProbeSpec } from './probes';
 import type { CallOutcome } from './product-call';
 import { buildScopeRows } from './scope-rows';
 
@@ -22,7 +22,7 @@ export interface RenderPayload {
 }
 
 interface MacroContext {
-  extension?: { content?: { id?: unknown } };
+  extension?: { content?: { id?: unknown; type?: unknown } };
 }
 
 const SAFETY_MARGIN_MS = 3000;
@@ -32,10 +32,13 @@ function isConsentError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'NEEDS_AUTHENTICATION_ERR';
 }
 
-function contentIdOf(context: unknown): string | undefined {
-  const id = (context as MacroContext | undefined)?.extension?.content?.id;
-  const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id : '';
-  return /^\d{1,20}$/.test(text) ? text : undefined;
+/** The page or blog post hosting the macro; undefined where there is none (e.g. a space overview). */
+function hostContentOf(context: unknown): { id: string; type: 'page' | 'blogpost' } | undefined {
+  const content = (context as MacroContext | undefined)?.extension?.content;
+  const id = typeof content?.id === 'number' ? String(content.id) : typeof content?.id === 'string' ? content.id : '';
+  if (!/^\d{1,20}$/.test(id)) return undefined;
+  if (content?.type === 'blogpost') return { id, type: 'blogpost' };
+  return content?.type === undefined || content.type === 'page' ? { id, type: 'page' } : undefined;
 }
 
 interface ProbeRun {
@@ -104,10 +107,10 @@ export async function renderMacro(payload: RenderPayload | undefined, context: u
   const facts = readInstallation(declared);
   const timeoutMs = Math.max(500, Math.min(options.callTimeoutMs, (facts.remainingMs ?? 25_000) - SAFETY_MARGIN_MS));
   const full = payload?.mode === 'full';
-  const contentId = contentIdOf(context);
+  const hostContent = hostContentOf(context);
 
   const userIssueSpec = jiraUserIssue(ref.key);
-  const firstWave = [userIssueSpec, ...(contentId ? [confluenceUserPage(contentId)] : []), ...(full ? [jiraAppIssue(ref.key)] : [])];
+  const firstWave = [userIssueSpec, ...(hostContent ? [confluenceUserContent(hostContent)] : []), ...(full ? [jiraAppIssue(ref.key)] : [])];
   const runs = await runAll(firstWave, timeoutMs);
   const consent = runs.find((r) => r.spec.as === 'user' && isConsentError(r.outcome.error));
   if (consent) throw consent.outcome.error; // Confluence shows "Allow access" only if this propagates.

@@ -170,6 +170,14 @@ describe('render resolver: configuration and modes', () => {
     expect(r.issue).toMatchObject({ key: 'DOC-43', status: { category: 'new' } });
     expect(r.issue?.assignee).toBeUndefined();
   });
+  test('on a blog post the Confluence probe reads the blog post; without host content it is skipped', async () => {
+    site.clearLog();
+    const onBlog = (await invokeResolver(handler as never, { functionKey: 'render', payload: { issueRef: 'DOC-42' }, accountId: site.scenario.viewerAccountId, context: macroContext('DOC-42', '98400', 'blogpost') })) as CheckedResult;
+    expect(onBlog.status.confluence).toBe('ok');
+    expect(productCalls().map((e) => e.url)).toContain('/wiki/api/v2/blogposts/98400');
+    const nowhere = (await invokeResolver(handler as never, { functionKey: 'render', payload: { issueRef: 'DOC-42' }, accountId: site.scenario.viewerAccountId, context: {} })) as CheckedResult;
+    expect(nowhere.status).toEqual({ jira: 'ok', confluence: 'not-checked', scopes: 'ok' });
+  });
   test('full mode runs every probe at once', async () => {
     site.clearLog();
     const r = (await render('DOC-42', { mode: 'full' })) as CheckedResult;
