@@ -46,7 +46,8 @@ export const App = () => {
     );
   }
   if (state.kind === 'failed') {
-    const finding = diagnose({ call: { method: 'POST', path: 'invoke render', auth: 'forge-bridge' }, error: state.error }).primary;
+    // The resolver runs on Confluence's side: a failed invoke is Confluence not answering.
+    const finding = diagnose({ call: { product: 'confluence', method: 'POST', path: 'invoke render', auth: 'forge-bridge' }, error: state.error }).primary;
     return (
       <Stack space="space.100">
         {finding ? <FindingMessage finding={finding} onAllowAccess={allowAccess} /> : null}

@@ -118,6 +118,18 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     expect(textOf(root)).toContain('Rate limit guidance for cross-product apps');
   });
 
+  test('when the resolver itself fails, the macro shows a diagnosis and Check again, never a blank', async () => {
+    site.useScenario('healthy');
+    const failing = async () => {
+      throw Object.assign(new Error('The function timed out after 25 seconds'), { name: 'FUNCTION_ERR' });
+    };
+    const host = new NodeForgeHost(site, failing as never, { issue: 'DOC-42' });
+    mountFrontend(host);
+    const root = await host.waitFor(settled);
+    expect(textOf(root)).toContain('Confluence did not answer in time');
+    expect(findButton(root, 'Check again')).toBeDefined();
+  });
+
   test('no configuration: a prompt to configure, and no product call', async () => {
     const { text } = await show('healthy', { issue: null });
     expect(text).toContain('Choose a Jira issue');
