@@ -13,16 +13,23 @@ export interface ProbeSpec {
   run(timeoutMs: number): Promise<CallOutcome>;
 }
 
+const ACCEPT_JSON = { Accept: 'application/json' };
+
+/** GET /rest/api/3/issue/{key} with only the given fields, as the viewer or as the app. */
+function readIssue(as: 'user' | 'app', key: string, fields: string) {
+  const requester = as === 'user' ? api.asUser() : api.asApp();
+  return (signal: AbortSignal) => requester.requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { signal, headers: ACCEPT_JSON });
+}
+
 /** Reads the issue as the viewer: the only call whose content is ever shown. */
 export function jiraUserIssue(key: string): ProbeSpec {
-  const fields = CARD_FIELDS.join(',');
   return {
     id: 'jira-user-issue',
     product: 'jira',
     as: 'user',
     call: `GET /rest/api/3/issue/${key}`,
     purpose: 'Reads the issue as you. The only call whose content is shown.',
-    run: (timeoutMs) => timedCall('Jira', timeoutMs, (signal) => api.asUser().requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { signal, headers: { Accept: 'application/json' } }), true)
+    run: (timeoutMs) => timedCall('Jira', timeoutMs, readIssue('user', key, CARD_FIELDS.join(',')), true)
   };
 }
 
@@ -31,8 +38,8 @@ export function confluenceUserContent(content: { id: string; type: 'page' | 'blo
   const collection = content.type === 'blogpost' ? 'blogposts' : 'pages';
   const read = (signal: AbortSignal) =>
     content.type === 'blogpost'
-      ? api.asUser().requestConfluence(route`/wiki/api/v2/blogposts/${content.id}`, { signal, headers: { Accept: 'application/json' } })
-      : api.asUser().requestConfluence(route`/wiki/api/v2/pages/${content.id}`, { signal, headers: { Accept: 'application/json' } });
+      ? api.asUser().requestConfluence(route`/wiki/api/v2/blogposts/${content.id}`, { signal, headers: ACCEPT_JSON })
+      : api.asUser().requestConfluence(route`/wiki/api/v2/pages/${content.id}`, { signal, headers: ACCEPT_JSON });
   return {
     id: 'confluence-user-page',
     product: 'confluence',
@@ -51,6 +58,6 @@ export function jiraAppIssue(key: string): ProbeSpec {
     as: 'app',
     call: `GET /rest/api/3/issue/${key}`,
     purpose: 'Asks, with the app\'s rights, whether the issue exists (to tell "hidden from you" from "does not exist"). Its content is discarded.',
-    run: (timeoutMs) => timedCall('Jira', timeoutMs, (signal) => api.asApp().requestJira(route`/rest/api/3/issue/${key}?fields=issuetype`, { signal, headers: { Accept: 'application/json' } }), false)
+    run: (timeoutMs) => timedCall('Jira', timeoutMs, readIssue('app', key, 'issuetype'), false)
   };
 }
