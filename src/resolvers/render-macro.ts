@@ -122,21 +122,25 @@ export async function renderMacro(payload: RenderPayload | undefined, context: u
   const pageRun = runs.find((r) => r.spec.id === 'confluence-user-page');
 
   const card = userIssue.outcome.response?.status === 200 ? toIssueCard(userIssue.outcome.json, ref.key) : undefined;
-  if (userIssue.outcome.response && userIssue.outcome.response.status >= 200 && userIssue.outcome.response.status < 300 && !card) {
-    const contentType = userIssue.outcome.response.headers['content-type'] ?? '(none)';
-    userIssue.outcome = {
-      error: { name: 'MALFORMED_RESPONSE', message: `status ${userIssue.outcome.response.status}, content-type ${contentType}, body is not the issue JSON` },
-      durationMs: userIssue.outcome.durationMs
-    };
-  }
+  const issueAnswered = state(userIssue) === 'ok';
+  // A 2xx that is not the issue JSON (truncated, an HTML login page) is a failure of its own kind.
+  const malformed = issueAnswered && !card
+    ? { name: 'MALFORMED_RESPONSE', message: `status ${userIssue.outcome.response?.status}, content-type ${userIssue.outcome.response?.headers['content-type'] ?? '(none)'}, body is not the issue JSON` }
+    : undefined;
   const appStatus = appIssue?.outcome.response?.status;
   const issueVisibleToApp = appStatus === 200 ? true : appStatus === 404 ? false : undefined;
-  const issueDiagnosis = diagnose(diagnosisInput(userIssue, declared, facts, issueVisibleToApp));
+  const issueInput = diagnosisInput(userIssue, declared, facts, issueVisibleToApp);
+  const issueDiagnosis = diagnose(malformed ? { ...issueInput, response: undefined, error: malformed } : issueInput);
   const pageDiagnosis = pageRun ? diagnose(diagnosisInput(pageRun, declared, facts)) : undefined;
   const findings = mergeFindings(issueDiagnosis, pageDiagnosis, !!card);
 
   const probes = runs.map(toRow);
+  if (malformed) probes[0].verdict = 'failed';
   const scopesFailed = findings.some((f) => SCOPE_CODES.has(f.code)) || (facts.missingFromInstallation?.length ?? 0) > 0;
+  const scopeCalls = [
+    { diagnosis: issueDiagnosis, call: userIssueSpec.call, succeeded: !!card },
+    ...(pageRun && pageDiagnosis ? [{ diagnosis: pageDiagnosis, call: pageRun.spec.call, succeeded: state(pageRun) === 'ok' }] : [])
+  ];
   const result: CheckedResult = {
     state: 'checked',
     issueKey: ref.key,
@@ -144,8 +148,12 @@ export async function renderMacro(payload: RenderPayload | undefined, context: u
     status: { jira: card ? 'ok' : 'failed', confluence: state(pageRun), scopes: scopesFailed ? 'failed' : 'ok' },
     findings,
     probes,
-    scopes: buildScopeRows({ declared, facts, diagnoses: [issueDiagnosis, ...(pageDiagnosis ? [pageDiagnosis] : [])], calls: [userIssueSpec.call, ...(pageRun ? [pageRun.spec.call] : [])],
-      succeeded: [!!card, ...(pageRun ? [state(pageRun) === 'ok'] : [])]
+    scopes: buildScopeRows({
+      declared,
+      facts,
+      diagnoses: scopeCalls.map((c) => c.diagnosis),
+      calls: scopeCalls.map((c) => c.call),
+      succeeded: scopeCalls.map((c) => c.succeeded)
     }),
     report: formatReport(
       { ...issueDiagnosis, findings, primary: findings[0] },

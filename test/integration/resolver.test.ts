@@ -187,6 +187,7 @@ describe('render resolver: configuration and modes', () => {
     site.addFault({ kind: 'truncated-json', path: '^/rest/api/3/issue/' });
     const r = (await render('DOC-42')) as CheckedResult;
     expect(r.findings[0].code).toBe('MALFORMED_RESPONSE');
+    expect(r.probes[0]).toMatchObject({ outcome: '200', verdict: 'failed' });
     expect(r.report).not.toContain('Publish the Forge macro');
     site.clearFaults();
   });
