@@ -12,7 +12,7 @@ export interface ReportContext {
 }
 
 function line(label: string, value: string | undefined): string {
-  return `${label.padEnd(14)}${value && value.length ? value : '(unknown)'}`;
+  return `${`${label} `.padEnd(14)}${value && value.length ? value : '(unknown)'}`;
 }
 
 function list(scopes: string[] | undefined): string {

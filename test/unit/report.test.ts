@@ -16,6 +16,10 @@ describe('report', () => {
       expect(report).toContain(expected);
     }
   });
+  test('long labels keep a space before their value', () => {
+    const withProbes = formatReport(diagnosis, { probes: [{ label: 'confluence as user', outcome: 'GET /wiki/api/v2/pages/1 → 200' }] });
+    expect(withProbes).toContain('confluence as user GET /wiki/api/v2/pages/1 → 200');
+  });
   test('never includes bodies, queries, cookies, tokens or e-mail addresses', () => {
     for (const secret of ['Secret merger plan', 'jane.doe@example.com', 'jql=', 'tenant.session.token', 'eyJhbGciOiJIUzI1NiJ9']) {
       expect(report).not.toContain(secret);
