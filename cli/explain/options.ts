@@ -6,6 +6,7 @@ export interface ExplainOptions {
   file?: string;
   path?: string;
   method: string;
+  methodGiven: boolean;
   auth?: AuthMode;
   product?: Product;
   manifest?: string;
@@ -17,7 +18,7 @@ export interface ExplainOptions {
 const VALUE_OPTIONS = new Set(['--path', '--method', '--as', '--product', '--manifest', '--installed']);
 
 export function parseExplainArgs(argv: string[]): ExplainOptions {
-  const options: ExplainOptions = { method: 'GET', json: false, help: false };
+  const options: ExplainOptions = { method: 'GET', methodGiven: false, json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -42,6 +43,7 @@ function applyValue(options: ExplainOptions, flag: string, value: string): void 
     case '--method':
       if (!/^[A-Za-z]{3,10}$/.test(value)) throw new CliError(messages.badMethod(value));
       options.method = value.toUpperCase();
+      options.methodGiven = true;
       break;
     case '--as':
       if (!(AUTH_MODES as readonly string[]).includes(value)) throw new CliError(messages.badAuth(value, AUTH_MODES));

@@ -6,6 +6,6 @@ export { parseScopeGrantMessage, type ScopeGrantMessage } from './parse/scope-gr
 export { parseErrorBody, htmlToText, type ParsedErrorBody } from './parse/error-body';
 export { parseHeaders, normalizeHeaders, parseRetryAfter, type ParsedHeaders } from './parse/headers';
 export { parseThrownError, type ParsedThrownError } from './parse/thrown-error';
-export { parseRawResponse, ResponseInputError } from './parse/raw-response';
+export { parseRawExchange, parseRawResponse, ResponseInputError, type PastedExchange, type PastedRequest } from './parse/raw-response';
 export { redact, safeExcerpt } from './redact';
 export { formatReport, type ReportContext } from './report';

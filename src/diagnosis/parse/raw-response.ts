@@ -58,6 +58,55 @@ function parseJsonEnvelope(text: string): HttpExchange | undefined {
   return { status, statusText, headers, body };
 }
 
+/** What `curl -v` shows of the request; the credential itself is never kept, only its scheme. */
+export interface PastedRequest {
+  method: string;
+  path: string;
+  host?: string;
+  authScheme?: string;
+}
+
+export interface PastedExchange {
+  response: HttpExchange;
+  request?: PastedRequest;
+}
+
+/** `curl -v` prefixes request lines with "> ", response headers with "< ", and notes with "* ". */
+function parseCurlVerbose(text: string): PastedExchange | undefined {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  if (!lines.some((l) => /^< HTTP\/[\d.]+\s+\d{3}/.test(l))) return undefined;
+  const requestLine = lines.map((l) => /^> ([A-Z]{3,10}) (\S+) HTTP\/[\d.]+/.exec(l)).find((m) => m !== null);
+  const header = (name: string) => lines.map((l) => new RegExp(`^> ${name}:\\s*(.*)$`, 'i').exec(l)).find((m) => m !== null)?.[1]?.trim();
+  const lastStatus = lines.map((l, i) => (/^< HTTP\//.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
+  const head: string[] = [];
+  let i = lastStatus;
+  for (; i < lines.length && lines[i].startsWith('<'); i++) {
+    const line = lines[i].replace(/^<\s?/, '');
+    if (line.trim() === '') {
+      i++;
+      break;
+    }
+    head.push(line);
+  }
+  const body = lines.slice(i).filter((l) => !/^([*<>] |[*<>]$|[{}] \[)/.test(l)).join('\n');
+  const response = parseCurlOutput(`${head.join('\n')}\n\n${body}`);
+  if (!response) return undefined;
+  const authorization = header('authorization');
+  return {
+    response,
+    request: requestLine ? { method: requestLine[1], path: requestLine[2], host: header('host'), authScheme: authorization?.split(/\s+/)[0]?.toLowerCase() } : undefined
+  };
+}
+
+/**
+ * Reads a pasted HTTP exchange: `curl -i` or `curl -v` output, or JSON `{status, headers, body}`.
+ * Throws ResponseInputError with a message naming what is wrong.
+ */
+export function parseRawExchange(text: string): PastedExchange {
+  const verbose = parseCurlVerbose(text.replace(/^\uFEFF/, ''));
+  return verbose ?? { response: parseRawResponse(text) };
+}
+
 /**
  * Reads a pasted HTTP response: raw (`curl -i`), or JSON `{status, headers, body}`.
  * Throws ResponseInputError with a message naming what is wrong.
