@@ -5,7 +5,7 @@ import { parseScopeGrantMessage } from '../../src/diagnosis/parse/scope-grant';
 import { parseErrorBody } from '../../src/diagnosis/parse/error-body';
 import { parseHeaders } from '../../src/diagnosis/parse/headers';
 import { parseThrownError } from '../../src/diagnosis/parse/thrown-error';
-import { parseRawResponse, ResponseInputError } from '../../src/diagnosis/parse/raw-response';
+import { parseRawExchange, parseRawResponse, ResponseInputError } from '../../src/diagnosis/parse/raw-response';
 import { AUTH_MODES } from '../../src/diagnosis/types';
 
 const bytesAsText = fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b).toString('latin1'));
@@ -41,11 +41,13 @@ describe('never throws on arbitrary input', () => {
 
   test('raw response parser throws only its own input error', () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.tuple(fc.constantFrom('HTTP/1.1 ', '{"status":'), text).map(([a, b]) => a + b)), (input) => {
-        try {
-          parseRawResponse(input);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ResponseInputError);
+      fc.property(fc.oneof(text, fc.tuple(fc.constantFrom('HTTP/1.1 ', '{"status":', '< HTTP/2 404\n<', '> GET / HTTP/1.1\n< HTTP/1.1 '), text).map(([a, b]) => a + b)), (input) => {
+        for (const parse of [parseRawResponse, parseRawExchange]) {
+          try {
+            parse(input);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ResponseInputError);
+          }
         }
       }),
       RUNS
