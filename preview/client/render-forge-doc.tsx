@@ -106,6 +106,8 @@ const COMPONENTS: Record<string, Renderer> = {
     </div>
   ),
   Code: (_n, c) => <code>{c}</code>,
+  // A real host resolves the account id to a name and avatar; the emulated site has no directory service.
+  User: (n) => <span className="forge-user">@{String(p(n).accountId ?? 'unknown user')}</span>,
   List: (n, c) => (p(n).type === 'ordered' ? <ol>{c}</ol> : <ul>{c}</ul>),
   ListItem: (_n, c) => <li>{c}</li>,
   EmptyState: (n) => (
