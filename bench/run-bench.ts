@@ -6,12 +6,13 @@ import api, { route } from '@forge/api';
 import { installForgeRuntime, invokeResolver, runInvocation } from '../emulator/forge-runtime';
 import { EmulatedSite } from '../emulator/site';
 import { createResolverHandler, DEFAULT_RENDER_OPTIONS } from '../src/resolvers';
+import { macroContext } from '../emulator/macro-context';
 
 const UNIFORM_MS = 250;
 const JIRA_MS = 200;
 const CONFLUENCE_MS = 300;
 const RUNS = 7;
-const CONTEXT = { extension: { type: 'macro', content: { id: '98305' }, config: { issue: 'DOC-42' } } };
+const CONTEXT = macroContext({ issue: 'DOC-42' });
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

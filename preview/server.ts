@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { installForgeRuntime, invokeResolver, type InstalledRuntime } from '../emulator/forge-runtime';
 import { listenOnLoopback, type LoopbackServer } from '../emulator/loopback-server';
+import { HOST_PAGE_ID, macroContext } from '../emulator/macro-context';
 import { EmulatedSite } from '../emulator/site';
 import { createResolverHandler } from '../src/resolvers';
 import { buildPreview, OUT_DIR, ROOT } from './build';
 
-const HOST_PAGE_ID = '98305';
 const MAX_BODY = 64 * 1024;
 
 const ASSETS: Record<string, [string, string]> = {
@@ -140,7 +140,7 @@ export class PreviewServer {
         functionKey,
         payload,
         accountId: this.site.scenario.viewerAccountId,
-        context: { localId: 'macro-1', moduleKey: 'issue-doctor-macro', extension: { type: 'macro', content: { id: HOST_PAGE_ID, type: 'page' }, config: this.config ?? undefined } }
+        context: macroContext(this.config ?? undefined)
       });
       return { ok: true, result };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { diagnose, type Diagnosis } from '../../src/diagnosis/diagnose';
 import { parseRawExchange, ResponseInputError, type PastedRequest } from '../../src/diagnosis/parse/raw-response';
+import { parseHeaders } from '../../src/diagnosis/parse/headers';
 import { parseScopeGrantMessage } from '../../src/diagnosis/parse/scope-grant';
 import type { AuthMode, HttpExchange } from '../../src/diagnosis/types';
 import { CliError, EXIT } from '../errors';
@@ -18,8 +19,7 @@ export interface CliIo {
 function inferAuth(response: HttpExchange, path: string | undefined): { auth: AuthMode; note?: string } {
   if (path && /^https?:\/\//.test(path)) return { auth: 'unknown' };
   if (parseScopeGrantMessage(response.body)) return { auth: 'forge-as-user', note: messages.assumedAuth('forge-as-user', '"Your app was granted" is said to Forge apps') };
-  const failure = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'x-failure-category');
-  if (failure && path?.startsWith('/ex/')) return { auth: 'forge-as-app', note: messages.assumedAuth('forge-as-app', 'an /ex/ path without a host is a Forge call') };
+  if (parseHeaders(response.headers).failureCategory && path?.startsWith('/ex/')) return { auth: 'forge-as-app', note: messages.assumedAuth('forge-as-app', 'an /ex/ path without a host is a Forge call') };
   return { auth: 'unknown' };
 }
 

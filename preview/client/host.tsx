@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import { macroContext } from '../../emulator/macro-context';
 import type { ForgeDoc } from './forge-doc';
 import { renderNode } from './render-forge-doc';
 
@@ -37,15 +38,15 @@ async function api<T>(path: string, body?: unknown, method = body === undefined 
   return response.json() as Promise<T>;
 }
 
-function macroContext() {
+function currentContext() {
   const s = store.state!;
+  const context = macroContext(s.config ?? undefined, { id: s.contentId, type: 'page' });
   return {
+    ...context,
     accountId: s.accountId,
     cloudId: 'emulated',
     locale: 'en-US',
-    moduleKey: 'issue-doctor-macro',
-    localId: 'macro-1',
-    extension: { type: 'macro', content: { id: s.contentId, type: 'page' }, space: { key: 'DOCS' }, config: s.config ?? undefined, isEditing: false },
+    extension: { ...context.extension, isEditing: false },
     permissions: { scopes: s.installedScopes, external: {} }
   };
 }
@@ -64,7 +65,7 @@ function macroContext() {
         throw Object.assign(new Error(answer.error?.message ?? 'invoke failed'), { name: answer.error?.name ?? 'Error' });
       }
       case 'getContext':
-        return macroContext();
+        return currentContext();
       case 'reconcile': {
         const doc = data.forgeDoc as ForgeDoc;
         if (doc.type === 'MacroConfig') store.macroConfig = doc;

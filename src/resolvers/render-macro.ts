@@ -61,7 +61,7 @@ function toRow(run: ProbeRun): ProbeRow {
     as: spec.as,
     call: spec.call,
     outcome: outcomeText,
-    verdict: status !== undefined && status >= 200 && status < 300 ? 'ok' : 'failed',
+    verdict: state(run) === 'ok' ? 'ok' : 'failed',
     purpose: spec.purpose,
     durationMs: outcome.durationMs
   };

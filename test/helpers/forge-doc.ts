@@ -1,10 +1,6 @@
-/** A ForgeDoc node as @forge/react's reconciler sends it over the bridge. */
-export interface ForgeDoc {
-  type: string;
-  props: Record<string, unknown>;
-  children: ForgeDoc[];
-  key?: string;
-}
+import type { ForgeDoc } from '../../preview/client/forge-doc';
+
+export type { ForgeDoc };
 
 export function walk(doc: ForgeDoc | undefined, visit: (node: ForgeDoc) => void): void {
   if (!doc) return;

@@ -1,10 +1,8 @@
-export const HOST_PAGE_ID = '98305';
+import { HOST_PAGE_ID, macroContext as hostMacroContext } from '../../emulator/macro-context';
 
-/** The product context Confluence sends with a macro's invoke. */
+export { HOST_PAGE_ID };
+
+/** The macro context for a macro configured with `issue` (undefined: not configured). */
 export function macroContext(issue: string | undefined, contentId: string = HOST_PAGE_ID, contentType: 'page' | 'blogpost' = 'page') {
-  return {
-    moduleKey: 'issue-doctor-macro',
-    localId: 'macro-1',
-    extension: { type: 'macro', content: { id: contentId, type: contentType }, space: { key: 'DOCS' }, config: issue === undefined ? undefined : { issue } }
-  };
+  return hostMacroContext(issue === undefined ? undefined : { issue }, { id: contentId, type: contentType });
 }

@@ -31,8 +31,10 @@ export class NodeForgeHost {
     switch (cmd) {
       case 'invoke':
         return this.invoke(String(data.functionKey), data.payload);
-      case 'getContext':
-        return { accountId: this.site.scenario.viewerAccountId, locale: 'en-US', ...macroContext(this.config?.issue, this.contentId), extension: { ...macroContext(this.config?.issue, this.contentId).extension, config: this.config, autoConvertLink: this.autoConvertLink } };
+      case 'getContext': {
+        const context = macroContext(this.config?.issue, this.contentId);
+        return { accountId: this.site.scenario.viewerAccountId, locale: 'en-US', ...context, extension: { ...context.extension, autoConvertLink: this.autoConvertLink } };
+      }
       case 'reconcile': {
         const doc = data.forgeDoc as ForgeDoc;
         if (doc.type === 'MacroConfig') this.macroConfig = doc;
