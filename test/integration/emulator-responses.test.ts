@@ -2,7 +2,7 @@
  * Every answer of the emulated platform, pinned: exact status, headers and body of each gateway stage and preset,
  * and each runtime error, one row each, citing its public source or the README's "Assumed responses" entry.
  */
-import api, { NeedsAuthenticationError, RequestProductNotAllowedError, assumeTrustedRoute } from '@forge/api';
+import api, { NeedsAuthenticationError, RequestProductNotAllowedError, assumeTrustedRoute, type APIResponse } from '@forge/api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASSUMED_RESPONSES, JIRA_FORBIDDEN_HTML, SOURCES } from '../../emulator/gateway/responses';
@@ -23,7 +23,7 @@ const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'content-length',
 const basic = (token: string) => `Basic ${Buffer.from(`mia@acme.example:${token}`).toString('base64')}`;
 const seed000Body = JSON.parse(parseRawResponse(readFileSync(join(__dirname, '..', 'fixtures', 'seeds', 'responses', '000-issue-empty-grant.http'), 'utf8')).body);
 
-type Call = () => Promise<Response>;
+type Call = () => Promise<APIResponse>;
 const forge = {
   user: (path: string): Call => () => asViewer(site, () => api.asUser().requestJira(assumeRoute(path))),
   app: (path: string): Call => () => asViewer(site, () => api.asApp().requestJira(assumeRoute(path))),
@@ -82,8 +82,12 @@ const ROWS: Row[] = [
   { name: 'jira-down preset', sources: ['assumed:faults'], scenario: 'jira-down', call: forge.user('/rest/api/3/issue/DOC-42'), status: 503, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' }
 ];
 
-function significantHeaders(response: Response): Record<string, string> {
-  return Object.fromEntries([...response.headers.entries()].filter(([name]) => !TRANSPORT.has(name)));
+function significantHeaders(response: APIResponse): Record<string, string> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!TRANSPORT.has(name)) headers[name] = value;
+  });
+  return headers;
 }
 
 describe.each(ROWS)('$name', (row) => {

@@ -1,4 +1,4 @@
-import api, { route, NeedsAuthenticationError, getAppContext, permissions } from '@forge/api';
+import api, { route, NeedsAuthenticationError, getAppContext, permissions, type APIResponse } from '@forge/api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asViewer, startEmulatedForge } from '../helpers/emulated-forge';
@@ -105,7 +105,7 @@ describe('jira-not-installed', () => {
 });
 
 describe('scope drift: the gateway\'s 401 scope check, never a user-grant text', () => {
-  const scopeCheck = async (response: Response) => {
+  const scopeCheck = async (response: APIResponse) => {
     expect(response.status).toBe(401);
     expect(response.headers.get('x-failure-category')).toBe('FAILURE_CLIENT_SCOPE_CHECK');
     expect(await response.json()).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
