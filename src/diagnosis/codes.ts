@@ -24,7 +24,10 @@ export const FindingCode = {
   MALFORMED_RESPONSE: 'MALFORMED_RESPONSE',
   UNKNOWN_SCOPE_NAME: 'UNKNOWN_SCOPE_NAME',
   CONSENT_SCREEN_SCOPE: 'CONSENT_SCREEN_SCOPE',
-  UNKNOWN: 'UNKNOWN'
+  UNKNOWN: 'UNKNOWN',
+  // The macro's own context (src/diagnosis/rules/macro-context.ts).
+  ISSUE_ON_OTHER_SITE: 'ISSUE_ON_OTHER_SITE',
+  VIEWER_CANNOT_USE_APP: 'VIEWER_CANNOT_USE_APP'
 } as const;
 
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
