@@ -22,7 +22,7 @@ export interface MetricSample {
   tags?: Record<string, string>;
 }
 
-/** Forge's invocation limit for resolvers. */
+/** Forge's invocation limit for resolvers: 25 s (https://developer.atlassian.com/platform/forge/limits-invocation/). */
 export const FORGE_INVOCATION_LIMIT_MS = 25_000;
 
 const invocations = new AsyncLocalStorage<Invocation>();
@@ -49,11 +49,13 @@ export function installForgeRuntime(site: EmulatedSite): InstalledRuntime {
     const invocation = invocations.getStore();
     const remote = args.remote ?? 'jira';
     const app = site.tenant.app;
-    // @forge/api's own error class for a product the manifest's app.compatibility does not declare (SOURCES.forgeApiErrors);
+    // @forge/api's own error class for a product the manifest's app.compatibility does not declare
+    // (node_modules/@forge/api/out/api/errors.js; https://developer.atlassian.com/platform/forge/app-compatibility/ for the key);
     // that the runtime raises it from the fetch, before any request, is assumed ('request-product-not-allowed').
     if (isProduct(remote) && !app.compatibility.includes(remote)) throw new RequestProductNotAllowedError(remote, app.contextProduct);
     const headers = new Headers(init.headers);
-    // provider 'none' is @forge/api's unauthenticated api.requestJira (out/api/fetch.js getFetchAPI): no identity at all.
+    // provider 'none' is @forge/api's unauthenticated api.requestJira (out/api/fetch.js getFetchAPI): no identity at all
+    // (https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestconfluence/: "Unauthenticated").
     const provider = args.provider === 'user' || args.provider === 'app' ? args.provider : 'none';
     headers.set('x-forge-provider', provider);
     const accountId = args.accountId ?? invocation?.accountId;

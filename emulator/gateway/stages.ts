@@ -1,6 +1,6 @@
 /**
  * The gateway's checks. GATEWAY_STAGES at the end fixes the order every request meets them in; each stage cites
- * where its behaviour comes from (the URLs are in ./responses SOURCES; assumed answers in ASSUMED_RESPONSES).
+ * where its behaviour comes from; the answers themselves are in ./responses (assumed ones in ASSUMED_RESPONSES).
  */
 import { findOperation } from '../../src/catalog/operation-lookup';
 import { forcesConsentScreen } from '../../src/catalog/forge-scopes';
@@ -21,27 +21,35 @@ import {
 } from './responses';
 import type { GatewayRequest, GatewayResponse, GatewayStage } from './types';
 
-/** Seed 001 (SOURCES.seed001): a Forge invocation may only reach its own site; /ex/{product}/{cloudId} paths fail the client scope check. */
+/**
+ * Seed 001, https://community.developer.atlassian.com/t/forge-app-401-unauthorized-failure-client-scope-check-when-calling-ex-jira-cloudid-rest-api-3-project-search-from-webtrigger/96127 :
+ * a Forge invocation may only reach its own site; /ex/{product}/{cloudId} paths fail the client scope check. */
 export const rejectExPathFromForge: GatewayStage = (_tenant, request) => {
   if (request.via !== 'forge' || !request.exPath) return undefined;
   return EX_PATH_SCOPE_CHECK;
 };
 
-/** Seed 000 (SOURCES.seed000, "The app is not installed on this instance."): the app must be installed on the product it calls. */
+/**
+ * Seed 000, https://community.developer.atlassian.com/t/access-to-the-resource-was-denied-due-to-missing-scope-grants/75654
+ * ("The app is not installed on this instance."): the app must be installed on the product it calls.
+ */
 export const requireInstallation: GatewayStage = (tenant, request) => {
   if (request.via !== 'forge' || tenant.app.installedOn.includes(request.product)) return undefined;
   return notInstalled(request.product);
 };
 
 /**
- * Simplified user consent (SOURCES.simplifiedConsent): a user is asked only when the app declares read:me or
+ * Simplified user consent, https://developer.atlassian.com/platform/forge/simplified-user-consent/ : a user is asked only when the app declares read:me or
  * read:account, or uses external authentication. Product scopes alone never ask a user.
  */
 export function requiresUserConsent(app: AppInstallation): boolean {
   return app.externalAuth || app.installedScopes.some(forcesConsentScreen);
 }
 
-/** SOURCES.forgeApiFetch / SOURCES.forgeFetchAsUser: asUser for a user who has not consented → 401 forge-proxy-error: NEEDS_AUTHENTICATION_ERR. */
+/**
+ * asUser for a user who has not consented → 401 forge-proxy-error: NEEDS_AUTHENTICATION_ERR: node_modules/@forge/api/out/api/fetch.js
+ * (handleProxyResponseErrors) and https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestgraph/
+ */
 export const requireConsent: GatewayStage = (tenant, request) => {
   if (request.caller.kind !== 'forge-user' || !requiresUserConsent(tenant.app)) return undefined;
   if (request.caller.user?.consented) return undefined;
@@ -59,9 +67,12 @@ function holdsAGroup(granted: readonly string[], groups: string[][]): boolean {
 
 /**
  * The caller's grant must hold one complete scope group of the operation (from the committed catalog).
- * - Forge, asUser and asApp: the installation's scopes. Missing → FORGE_SCOPE_CHECK_FAILED (SOURCES.forgeBackendScopeMismatch).
- * - Forge asUser under seed 000's platform fault (the user's grant recorded empty): seed 000's 403 text (SOURCES.seed000).
- * - Scoped API tokens at api.atlassian.com: their scopes → TOKEN_SCOPE_MISMATCH (SOURCES.oauthScopeMismatch, SOURCES.seed002).
+ * - Forge, asUser and asApp: the installation's scopes. Missing → FORGE_SCOPE_CHECK_FAILED,
+ *   https://community.atlassian.com/forums/Jira-Service-Management/Forge-code-401-message-Unauthorized-scope-does-not-match/qaq-p/3255119
+ * - Forge asUser under seed 000's platform fault (the user's grant recorded empty): seed 000's 403 text,
+ *   https://community.developer.atlassian.com/t/access-to-the-resource-was-denied-due-to-missing-scope-grants/75654
+ * - Scoped API tokens at api.atlassian.com: their scopes → TOKEN_SCOPE_MISMATCH,
+ *   https://community.atlassian.com/forums/Jira-Service-Management/Jira-Cloud-OAuth-2-0-JQL-API-works-but-granular-scopes-not/qaq-p/3106413
  */
 export const requireScopes: GatewayStage = (tenant, request) => {
   const caller = request.caller;
@@ -78,21 +89,23 @@ export const requireScopes: GatewayStage = (tenant, request) => {
   return undefined;
 };
 
-/** Seed 002 (SOURCES.seed002): at the site URL a scoped token is not accepted; Jira then answers as it does to anonymous callers. */
+/** Seed 002, https://community.atlassian.com/forums/Jira-questions/Jira-Token-With-Scopes/qaq-p/3089340 : at the site URL a scoped token is not accepted; Jira then answers as it does to anonymous callers. */
 export const scopedTokenAtSite: GatewayStage = (_tenant, request) => {
   if (request.via !== 'site' || request.caller.kind !== 'token' || request.caller.token !== 'scoped') return undefined;
   return anonymousAnswer(request);
 };
 
-/** Unscoped ("classic") API tokens belong at the site URL (SOURCES.seed002); the gateway's answer to one is assumed ('classic-token-at-gateway'). */
+/** Unscoped ("classic") API tokens belong at the site URL (https://community.atlassian.com/forums/Jira-questions/Jira-Token-With-Scopes/qaq-p/3089340); the gateway's answer to one is assumed ('classic-token-at-gateway'). */
 export const classicTokenAtGateway: GatewayStage = (_tenant, request) => {
   if (request.via !== 'api-gateway' || request.caller.kind !== 'token' || request.caller.token !== 'classic') return undefined;
   return GATEWAY_UNAUTHORIZED;
 };
 
 /**
- * What a product answers a caller it does not know: Jira's issue 404 (SOURCES.seed002), Jira's 401 elsewhere
- * (SOURCES.jiraUnauthenticated), Confluence's page 404 (SOURCES.confluenceNotFound), Confluence's 401 elsewhere (assumed).
+ * What a product answers a caller it does not know: Jira's issue 404
+ * (https://community.atlassian.com/forums/Jira-questions/Jira-Token-With-Scopes/qaq-p/3089340), Jira's 401 elsewhere
+ * (https://github.com/jira-node/node-jira-client/issues/255), Confluence's page 404 (https://github.com/hunyadi/md2conf/issues/113),
+ * Confluence's 401 elsewhere (assumed 'confluence-unauthenticated').
  */
 export function anonymousAnswer(request: GatewayRequest): GatewayResponse {
   if (request.product === 'jira') return /^\/rest\/api\/3\/issue\/[^/]+$/.test(request.path) ? ISSUE_NOT_VISIBLE : JIRA_UNAUTHENTICATED;
@@ -100,8 +113,9 @@ export function anonymousAnswer(request: GatewayRequest): GatewayResponse {
 }
 
 /**
- * Callers without valid credentials: a bad token gets Jira's 401 (SOURCES.jiraUnauthenticated); no credentials at all,
- * which includes Forge's unauthenticated `api.requestJira` (SOURCES.forgeUnauthenticatedFetch), the anonymous answer.
+ * Callers without valid credentials: a bad token gets Jira's 401 (https://github.com/jira-node/node-jira-client/issues/255); no
+ * credentials at all, which includes Forge's unauthenticated `api.requestJira`
+ * (https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestconfluence/: "Unauthenticated"), the anonymous answer.
  */
 export const requireCredentials: GatewayStage = (_tenant, request) => {
   if (request.caller.kind !== 'anonymous') return undefined;
@@ -114,14 +128,14 @@ export function actingUser(request: GatewayRequest): User | undefined {
   return caller.kind === 'forge-user' || caller.kind === 'token' ? caller.user : undefined;
 }
 
-/** A user without a licence for the product (access-to-forge-apps-for-unlicensed-users.md) is answered as an anonymous caller (assumed 'no-product-access'). */
+/** A user without a licence for the product (https://developer.atlassian.com/platform/forge/access-to-forge-apps-for-unlicensed-jsm-users/) is answered as an anonymous caller (assumed 'no-product-access'). */
 export const requireProductAccess: GatewayStage = (_tenant, request) => {
   const user = actingUser(request);
   if (!user || user.products.includes(request.product)) return undefined;
   return anonymousAnswer(request);
 };
 
-/** Seed 003 (SOURCES.seed003): admin-only endpoints refuse non-admins with Jira's HTML 403 page, whatever the Accept header. */
+/** Seed 003, https://community.developer.atlassian.com/t/http-401-when-accessing-some-jira-rest-endpoints-using-jwt-bearer-token/3746 : admin-only endpoints refuse non-admins with Jira's HTML 403 page, whatever the Accept header. */
 export const requireAdminForAdminOnly: GatewayStage = (_tenant, request) => {
   const operation = findOperation(request.method, request.path);
   if (!operation?.adminOnly) return undefined;
