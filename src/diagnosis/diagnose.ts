@@ -44,6 +44,8 @@ export interface Diagnosis {
   /** Primary first, then advice. */
   findings: Finding[];
   status?: number;
+  /** Names of the response headers (never their values). */
+  headerNames: string[];
   call: { method: string; path: string; auth: AuthMode; product?: Product };
   scopes: ScopeAnalysis;
 }
@@ -87,7 +89,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     primary,
     findings,
     status: o.status,
-    call: { method: o.method, path: o.pathAsCalled, auth: o.auth, product: o.product },
+    headerNames: Object.keys(o.headers.all),
+    call: { method: o.method, path: redact(o.pathAsCalled), auth: o.auth, product: o.product },
     scopes: o.scopes
   };
 }

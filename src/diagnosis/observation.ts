@@ -44,9 +44,10 @@ function safeText(value: unknown, max: number): string {
 }
 
 function splitHost(rawPath: string, baseUrl: string | undefined): { host?: string; path: string } {
-  const full = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)(.*)$/i.exec(rawPath);
+  // Userinfo (`user:token@`) is dropped before the host is lower-cased.
+  const full = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)(.*)$/i.exec(rawPath);
   if (full) return { host: full[1].toLowerCase(), path: full[2] || '/' };
-  const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
+  const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
   if (base) {
     const prefix = base[2].replace(/\/$/, '');
     return { host: base[1].toLowerCase(), path: `${prefix}${rawPath.startsWith('/') ? '' : '/'}${rawPath}` };
