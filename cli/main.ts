@@ -2,13 +2,15 @@ import { CliError, EXIT } from './errors';
 import { explainCommand, type CliIo } from './explain/command';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  explain: explainCommand
+  explain: explainCommand,
+  lint: (argv, io) => (require('./lint/command') as typeof import('./lint/command')).lintCommand(argv, io) // loaded only when used: it brings TypeScript
 };
 
 const HELP = `usage: issue-doctor <command> [options]
 
 commands:
-  explain [FILE]   explain a Jira/Confluence error response (see: issue-doctor explain --help)`;
+  explain [FILE]   explain a Jira/Confluence error response (see: issue-doctor explain --help)
+  lint [APP_DIR]   check a Forge app's scopes and platform pitfalls before deploy (see: issue-doctor lint --help)`;
 
 /** The one place errors become messages and exit codes. */
 export async function run(argv: string[], io: CliIo, stderr: (text: string) => void): Promise<number> {
