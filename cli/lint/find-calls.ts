@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import type { FunctionLike, Project, SourceUnit } from './project';
+import { matchOperation } from './match-operation';
 import { PathResolver, unwrap, type Env, type Part } from './resolve-path';
 import { typescript } from './ts-load';
 import type { CallAuth, PathPart, Product, ProductCall, SourcePosition } from './types';
@@ -145,7 +146,12 @@ export class CallFinder {
     const method = this.method(node.arguments[1], env);
     const params = new Set<TS.ParameterDeclaration>();
     // Only a path whose beginning is unknown needs its callers: route`/rest/api/3/issue/${key}` resolves as it is.
-    const needsCallers = (alt: Part[]) => alt[0]?.kind !== 'text' || !/^(?:\/|https?:)/.test(alt[0].text);
+    const needsCallers = (alt: Part[]) => {
+      if (alt[0]?.kind !== 'text' || !/^(?:\/|https?:)/.test(alt[0].text)) return true;
+      if (!alt.some((p) => p.kind === 'value' && p.param)) return false;
+      const match = matchOperation(product, method.method ?? 'GET', publicParts(alt));
+      return match.kind === 'unresolved' || match.guessed > 0;
+    };
     for (const alt of parts.filter(needsCallers)) for (const p of alt) if (p.kind === 'value' && p.param && !env.has(p.param)) params.add(p.param);
     if (method.param && !env.has(method.param)) params.add(method.param);
     const make = (unresolved?: string): FoundCall => ({

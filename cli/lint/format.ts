@@ -23,7 +23,8 @@ export function formatText(result: LintResult): string {
   lines.push(
     clean(
       `issue-doctor lint: ${errors} error(s), ${warnings} warning(s), ${infos} note(s); ${result.calls.length} product call(s) (${resolved} resolved) in ${result.files} file(s); ` +
-        `least-privilege scopes (${result.style}): ${result.leastPrivilege.join(', ') || 'none'}`
+        `least-privilege scopes (${result.style}): ${result.leastPrivilege.join(', ') || 'none'}` +
+        (result.kept.length ? `; kept because unresolved calls may need them: ${result.kept.map((k) => k.scope).join(', ')}` : '')
     )
   );
   return lines.join('\n') + '\n';

@@ -28,7 +28,7 @@ function templates(product: Product, method: string): Template[] {
 const VALUE = '\u0000';
 
 export type MatchResult =
-  | { kind: 'operation'; op: CatalogOperation; path: string; exPath: boolean }
+  | { kind: 'operation'; op: CatalogOperation; path: string; exPath: boolean; /** Segments where a value had to stand for a literal. */ guessed: number }
   | { kind: 'unresolved'; reason: string; path: string };
 
 /** The path as people read it: values shown as `{…}`. */
@@ -89,7 +89,7 @@ export function matchOperation(product: Product, method: string, parts: PathPart
       path: shown
     };
   }
-  return { kind: 'operation', op: best.t.op, path: shown, exPath };
+  return { kind: 'operation', op: best.t.op, path: shown, exPath, guessed: best.guessed };
 }
 
 function escapeRegExp(s: string): string {

@@ -29,7 +29,15 @@ export type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.A
 
 export type Declaration =
   | { kind: 'variable'; decl: TS.VariableDeclaration; constant: boolean; unit: SourceUnit }
-  | { kind: 'parameter'; param: TS.ParameterDeclaration; fn: FunctionLike; index: number; unit: SourceUnit }
+  | {
+      kind: 'parameter';
+      param: TS.ParameterDeclaration;
+      fn: FunctionLike;
+      index: number;
+      unit: SourceUnit;
+      /** For `({ method = 'GET' }) =>`: the destructured property and its default. */
+      property?: { name: string; initializer?: TS.Expression };
+    }
   | { kind: 'function'; fn: TS.FunctionDeclaration; unit: SourceUnit }
   | { kind: 'import'; binding: ImportBinding; unit: SourceUnit };
 
@@ -180,6 +188,14 @@ export class Project {
       if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
         const index = node.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
         if (index >= 0) return { kind: 'parameter', param: node.parameters[index], fn: node, index, unit };
+        for (const [i, p] of node.parameters.entries()) {
+          if (!ts.isObjectBindingPattern(p.name)) continue;
+          const el = p.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === name);
+          if (el) {
+            const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : name;
+            return { kind: 'parameter', param: p, fn: node, index: i, unit, property: { name: prop, initializer: el.initializer } };
+          }
+        }
       }
       if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
         for (const statement of node.statements) {

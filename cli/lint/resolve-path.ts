@@ -126,6 +126,16 @@ export class PathResolver {
     return this.value(e);
   }
 
+  private objectLiteral(expr: TS.Expression): TS.ObjectLiteralExpression | undefined {
+    const e = unwrap(expr);
+    if (this.ts.isObjectLiteralExpression(e)) return e;
+    if (this.ts.isIdentifier(e)) {
+      const init = this.constInitializer(e);
+      return init && this.ts.isObjectLiteralExpression(unwrap(init)) ? (unwrap(init) as TS.ObjectLiteralExpression) : undefined;
+    }
+    return undefined;
+  }
+
   private constInitializer(id: TS.Identifier): TS.Expression | undefined {
     const decl = this.project.declarationOf(id);
     if (decl?.kind === 'variable' && decl.constant) return decl.decl.initializer;
@@ -137,15 +147,22 @@ export class PathResolver {
   }
 
   private identifier(id: TS.Identifier, env: Env, depth: number): Part[][] {
+    const ts = this.ts;
     const decl = this.project.declarationOf(id);
     if (!decl) return this.value(id);
     switch (decl.kind) {
-      case 'parameter':
-        if (env.has(decl.param)) {
-          const bound = env.get(decl.param);
-          return bound ? this.resolve(bound, env, depth + 1) : this.value(id);
-        }
-        return this.value(id, false, decl.param);
+      case 'parameter': {
+        if (!env.has(decl.param)) return this.value(id, false, decl.param);
+        const bound = env.get(decl.param);
+        if (!decl.property) return bound ? this.resolve(bound, env, depth + 1) : this.value(id);
+        // A destructured option: the caller's object literal, or the default.
+        const object = bound ? this.objectLiteral(bound) : undefined;
+        const prop = object?.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText() === decl.property?.name);
+        if (prop && ts.isPropertyAssignment(prop)) return this.resolve(prop.initializer, env, depth + 1);
+        if (prop && ts.isShorthandPropertyAssignment(prop)) return this.resolve(prop.name, env, depth + 1);
+        if (object && !object.properties.some((p) => ts.isSpreadAssignment(p)) && decl.property.initializer) return this.resolve(decl.property.initializer, env, depth + 1);
+        return this.value(id);
+      }
       case 'variable':
         return decl.constant && decl.decl.initializer ? this.resolve(decl.decl.initializer, env, depth + 1) : this.value(id);
       case 'import': {
