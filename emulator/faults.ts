@@ -1,8 +1,28 @@
 import type { Product } from './tenant/model';
 
-export type FaultKind = 'latency' | 'hang' | 'server-error' | 'rate-limit' | 'html' | 'malformed-json' | 'truncated-json' | 'reset';
+export type FaultKind = 'latency' | 'hang' | 'server-error' | 'rate-limit' | 'html' | 'malformed-json' | 'truncated-json' | 'reset' | 'adversarial-body';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'hang', 'server-error', 'rate-limit', 'html', 'malformed-json', 'truncated-json', 'reset'];
+export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'hang', 'server-error', 'rate-limit', 'html', 'malformed-json', 'truncated-json', 'reset', 'adversarial-body'];
+
+/**
+ * adversarial-body: a synthetic stress body, not a platform response. 64 KiB (the resolver's error-body cap) of JSON
+ * in the product's error shape whose two messages are long runs that the diagnosis patterns start on and never
+ * complete: address-like characters without "@"; then "eyJ" and "Bearer" without a token (Jira) or "granted the
+ * following scopes: [" without "]" (Confluence), and unclosed <p> and <title> tags.
+ */
+export const ADVERSARIAL_BODY_BYTES = 64 * 1024;
+
+export function adversarialBody(product: Product | undefined): string {
+  // Jira's runs reach the redaction through a permission finding's evidence; Confluence's reach the scope-grant reader.
+  const runs = product === 'confluence' ? ['granted the following scopes: [', 'eyJ', '<p>', '<title>'] : ['eyJ', 'Bearer a', '<p>', '<title>'];
+  const second = runs.map((run) => run.repeat(Math.ceil(6000 / run.length)).slice(0, 6000)).join('');
+  const wrap = (first: string) =>
+    product === 'confluence'
+      ? JSON.stringify({ errors: [{ status: 403, code: 'FORBIDDEN', title: first, detail: second }] })
+      : JSON.stringify({ errorMessages: [first, second], errors: {} });
+  const first = 'a'.repeat(ADVERSARIAL_BODY_BYTES - wrap('').length);
+  return wrap(first);
+}
 
 /** A fault injected into matching requests, before the gateway sees them (latency: before, then the request goes on). */
 export interface Fault {
@@ -19,7 +39,7 @@ export interface Fault {
   provider?: 'user' | 'app' | 'none';
   /** latency: added delay in ms. */
   ms?: number;
-  /** server-error: status 500-599 (default 503); html: status 200-599 (default 200). */
+  /** server-error: status 500-599 (default 503); html: status 200-599 (default 200); adversarial-body: status 400-599 (default 403). */
   status?: number;
   /** rate-limit: Retry-After seconds (default 30). */
   retryAfterSeconds?: number;
@@ -81,7 +101,10 @@ export function validateFault(value: unknown): Fault {
   if (fault.status !== undefined) {
     if (fault.kind === 'server-error' && !isIntegerIn(fault.status, 500, 599)) throw new Error('fault "status" for server-error must be between 500 and 599.');
     if (fault.kind === 'html' && !isIntegerIn(fault.status, 200, 599)) throw new Error('fault "status" for html must be between 200 and 599.');
-    if (fault.kind !== 'server-error' && fault.kind !== 'html') throw new Error(`fault "status" applies only to server-error and html, not ${fault.kind}.`);
+    if (fault.kind === 'adversarial-body' && !isIntegerIn(fault.status, 400, 599)) throw new Error('fault "status" for adversarial-body must be between 400 and 599.');
+    if (fault.kind !== 'server-error' && fault.kind !== 'html' && fault.kind !== 'adversarial-body') {
+      throw new Error(`fault "status" applies only to server-error, html and adversarial-body, not ${fault.kind}.`);
+    }
   }
   if (fault.retryAfterSeconds !== undefined && !isIntegerIn(fault.retryAfterSeconds, 0, 86_400)) {
     throw new Error('fault "retryAfterSeconds" must be a whole number between 0 and 86400.');

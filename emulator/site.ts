@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { controlRefusal, handleControl } from './control';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server';
-import { faultMatches, validateFault, type Fault } from './faults';
+import { adversarialBody, faultMatches, validateFault, type Fault } from './faults';
 import { GATEWAY_STAGES, actingUser } from './gateway/stages';
 import { SITE_NOT_FOUND } from './gateway/responses';
 import type { Caller, GatewayRequest, GatewayResponse } from './gateway/types';
@@ -177,6 +177,7 @@ export class EmulatedSite {
     if (fault?.kind === 'rate-limit') {
       return send({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds ?? 30) }, body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }) });
     }
+    if (fault?.kind === 'adversarial-body') return send({ status: fault.status ?? 403, headers: { 'content-type': 'application/json' }, body: adversarialBody(request.product) });
     if (fault?.kind === 'html') {
       return send({ status: fault.status ?? 200, headers: { 'content-type': 'text/html;charset=UTF-8' }, body: '<!DOCTYPE html><html><head><title>Log in with Atlassian account</title></head><body><h1>Log in to continue</h1></body></html>' });
     }
