@@ -26,7 +26,7 @@ const p = (node: ForgeDoc) => node.props as Record<string, any>;
 function cellsOf(row: ForgeDoc, hooks: RenderHooks) {
   return row.children
     .filter((c) => c.type === 'Cell')
-    .map((cell, i) => ({ key: String(cell.props.cellKey ?? i), content: renderChildren(cell.children, hooks) }));
+    .map((cell, i) => ({ key: String(cell.props.cellKey ?? i), width: typeof cell.props.width === 'number' ? cell.props.width : undefined, content: renderChildren(cell.children, hooks) }));
 }
 
 function tableParts(node: ForgeDoc, hooks: RenderHooks) {

@@ -8,7 +8,13 @@ import { RichText } from './RichText';
 
 const cell = (key: string, content: React.ReactNode) => ({ key, content });
 const text = (value: string) => <Text>{value}</Text>;
-const head = (labels: string[]) => ({ cells: labels.map((label) => cell(label, label)) });
+/** Column labels with their widths in percent, so that short columns do not wrap their words. */
+const head = (columns: [string, number][]) => ({ cells: columns.map(([label, width]) => ({ key: label, content: label, width })) });
+const SubHeading = ({ children }: { children: string }) => (
+  <Heading size="xxsmall" as="h4">
+    {children}
+  </Heading>
+);
 
 const FindingDetails = ({ finding }: { finding: Finding }) => {
   const byActor = new Map<Actor, string[]>();
@@ -61,38 +67,57 @@ const Checks = ({ result }: { result: CheckedResult }) => (
 );
 
 const CallsTable = ({ result }: { result: CheckedResult }) => (
-  <DynamicTable
-    caption="Calls made for this check"
-    head={head(['Product', 'As', 'Call', 'Status', 'Verdict', 'Why'])}
-    rows={result.probes.map((probe) => ({
-      key: probe.id,
-      cells: [
-        cell('product', text(probe.product === 'jira' ? 'Jira' : 'Confluence')),
-        cell('as', text(probe.as === 'user' ? 'you' : 'app')),
-        cell('call', <Code>{probe.call}</Code>),
-        cell('status', text(probe.outcome)),
-        cell('verdict', <Lozenge appearance={VERDICT_APPEARANCE[probe.verdict]}>{probe.verdict}</Lozenge>),
-        cell('why', text(probe.purpose))
-      ]
-    }))}
-  />
+  <Stack space="space.050">
+    <SubHeading>Calls made for this check</SubHeading>
+    <DynamicTable
+      head={head([
+        ['Call', 40],
+        ['Status', 10],
+        ['Verdict', 12],
+        ['Why', 38]
+      ])}
+      rows={result.probes.map((probe) => ({
+        key: probe.id,
+        cells: [
+          cell(
+            'call',
+            <Stack space="space.025">
+              <Text>{`${probe.product === 'jira' ? 'Jira' : 'Confluence'}, as ${probe.as === 'user' ? 'you' : 'the app'}`}</Text>
+              <Code>{probe.call}</Code>
+            </Stack>
+          ),
+          cell('status', text(probe.outcome)),
+          cell('verdict', <Lozenge appearance={VERDICT_APPEARANCE[probe.verdict]}>{probe.verdict}</Lozenge>),
+          cell('why', text(probe.purpose))
+        ]
+      }))}
+    />
+  </Stack>
 );
 
 const ScopeTable = ({ result }: { result: CheckedResult }) => (
-  <DynamicTable
-    caption="Scopes"
-    head={head(['Scope', 'In manifest', 'Installation', 'Your grant', 'Needed by'])}
-    rows={result.scopes.map((row) => ({
-      key: row.scope,
-      cells: [
-        cell('scope', <Code>{row.scope}</Code>),
-        cell('declared', text(yesNo(row.declared))),
-        cell('installed', text(yesNo(row.installed))),
-        cell('grant', text(yesNo(row.inGrant))),
-        cell('required', row.requiredBy.length ? <Text>{row.requiredBy.map((call, i) => <Code key={i}>{call}</Code>)}</Text> : text('-'))
-      ]
-    }))}
-  />
+  <Stack space="space.050">
+    <SubHeading>Scopes</SubHeading>
+    <DynamicTable
+      head={head([
+        ['Scope', 28],
+        ['In manifest', 13],
+        ['Installation', 13],
+        ['Your grant', 13],
+        ['Needed by', 33]
+      ])}
+      rows={result.scopes.map((row) => ({
+        key: row.scope,
+        cells: [
+          cell('scope', <Code>{row.scope}</Code>),
+          cell('declared', text(yesNo(row.declared))),
+          cell('installed', text(yesNo(row.installed))),
+          cell('grant', text(yesNo(row.inGrant))),
+          cell('required', row.requiredBy.length ? <Text>{row.requiredBy.map((call, i) => <Code key={i}>{call}</Code>)}</Text> : text('-'))
+        ]
+      }))}
+    />
+  </Stack>
 );
 
 /** Everything for site admins and the app developer; shown only when the reader opens it. */
@@ -108,7 +133,7 @@ export const Details = ({ result }: { result: CheckedResult }) => (
     <CallsTable result={result} />
     <ScopeTable result={result} />
     <Stack space="space.050">
-      <Text weight="bold">Report for a support ticket</Text>
+      <SubHeading>Report for a support ticket</SubHeading>
       <Text size="small">No tokens, e-mail addresses or issue content. Copy it into your ticket.</Text>
       <CodeBlock text={result.report} language="text" />
     </Stack>

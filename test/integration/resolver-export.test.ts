@@ -3,7 +3,7 @@
  * called the way Forge calls a function module, as one invocation by the exporting user, with @forge/api reading
  * the emulated site.
  */
-import { load } from 'js-yaml';
+import { parse as load } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as app from '../../src/index';
