@@ -178,7 +178,11 @@ export class EmulatedSite {
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === 'server-error') return send({ status: fault.status ?? 503, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' });
+    // A transient 5xx of one call (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/: "a 503 response may be
+    // returned when a resource limit has been reached"); its empty body is assumed ('faults'). An HTML "Service Unavailable"
+    // page would read as the whole site being down, which this fault does not mean.
+    if (fault?.kind === 'server-error') return send({ status: fault.status ?? 503, headers: {}, body: '' });
+    // 429 with Retry-After: the same rate-limiting page; the body is assumed ('faults').
     if (fault?.kind === 'rate-limit') {
       return send({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds ?? 30) }, body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }) });
     }
