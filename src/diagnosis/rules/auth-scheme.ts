@@ -10,7 +10,7 @@ const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?
 
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
-  if (!deprecated && !(o.auth === 'basic-password' && UNAUTHENTICATED(o) && !o.selfHostedHost)) return undefined;
+  if (!deprecated && !(o.auth === 'basic-password' && UNAUTHENTICATED(o) && o.cloudHost)) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
@@ -112,7 +112,7 @@ export const loginRequired: Rule = (o) => {
   if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;
   const redirectToLogin = o.status !== undefined && o.status >= 300 && o.status < 400 && /login|sso|saml|id\.atlassian\.com/i.test(o.headers.all.location ?? '');
   const page = (o.body.kind === 'html' || o.status === undefined || o.status === 401 || o.status === 403) && says(o, LOGIN_PAGE);
-  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || /AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || says(o, /CAPTCHA_CHALLENGE/);
   if (!redirectToLogin && !page && !seraph) return undefined;
   return {
     code: FindingCode.LOGIN_REQUIRED,

@@ -23,7 +23,7 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
-const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:/i;
+const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for/i;
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;

@@ -70,11 +70,11 @@ export const issueNotVisible: Rule = (o) => {
 
 const ADMIN_PERMISSION = /administer|admin/i;
 const ADMIN_TEXT =
-  /only (?:jira |confluence |site |system |global )?administrators|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin/i;
+  /only (?:jira |confluence |site |system |global )?administrators|(?:need|have) to be an? (?:jira |confluence |site |system )?admin(?:istrator)?|(?:jira |confluence |global )?administrator permission|project admin(?:istrator)?s? (?:permission|only|rights)|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin/i;
 
 export const adminOnlyEndpoint: Rule = (o) => {
   const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
-  if (byText && !o.operation?.adminOnly) return adminByText(o);
+  if (byText && (!o.operation?.adminOnly || o.status === undefined)) return adminByText(o);
   if (o.status !== 401 && o.status !== 403) return undefined;
   if (!o.operation?.adminOnly || o.scopeGrant) return undefined;
   const html = o.body.kind === 'html' || o.headers.isHtml;
@@ -140,11 +140,25 @@ export const htmlErrorPage: Rule = (o) => {
   };
 };
 
-const NO_PERMISSION = /do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+/** A 401 from Jira Server that names the user (X-Seraph-LoginReason: OK) was authenticated: it is a permission answer. */
+export function authenticated401(o: Observation): boolean {
+  return o.status === 401 && /^OK$/i.test(o.headers.all['x-seraph-loginreason']?.trim() ?? '') && !!o.headers.all['x-ausername'];
+}
+
+/**
+ * Jira refuses every field with "cannot be set. It is not on the appropriate screen, or unknown" when the
+ * user lacks Create/Edit Issues permission: when two or more fields are all refused that way, it is permission.
+ */
+export function screenRefusesEverything(o: Observation): boolean {
+  const errors = Object.values(o.body.fieldErrors);
+  return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set\. It is not on the appropriate screen, or unknown/i.test(e));
+}
+
+const NO_PERMISSION = /cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
 
 export const permissionDenied: Rule = (o) => {
-  const byText = o.status === undefined && o.failed && NO_PERMISSION.test(o.messageText);
-  if (o.status !== 403 && !byText) return undefined;
+  const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
+  if (o.status !== 403 && !byText && !screenRefusesEverything(o)) return undefined;
   return {
     code: FindingCode.PERMISSION_DENIED,
     severity: 'error',
