@@ -83,6 +83,9 @@ export function requestFromText(text: string): PastedRequest | undefined {
 
 const STATUS_PATTERNS: RegExp[] = [
   /\bHTTP(?:\/[\d.]+)?[ \t:]+([1-5]\d\d)\b/i,
+  /\bHTTP\/[\d.]+"?[ \t]+([1-5]\d\d)\b/,
+  /\bHTTP Error:?[ \t]*([1-5]\d\d)\b/i,
+  /^[ \t]*([45]\d\d)\b/,
   /\bstatus(?:[ _-]?code)?\\?["']?[ \t]*[:=]?[ \t]*\\?["']?([1-5]\d\d)\b/i,
   /\bstatus(?:Code)?\(([1-5]\d\d)\)/i,
   /\b(?:response code|returned|return code|responded with|error code|code)[ \t]*:?[ \t]*([1-5]\d\d)\b/i,

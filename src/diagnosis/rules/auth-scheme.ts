@@ -2,6 +2,7 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
+import { screenRefusesEverything } from './visibility';
 
 const UNAUTHENTICATED = (o: Observation) => o.status === undefined || o.status === 401 || o.status === 403;
 
@@ -10,7 +11,8 @@ const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?
 
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
-  if (!deprecated && !(o.auth === 'basic-password' && UNAUTHENTICATED(o) && o.cloudHost)) return undefined;
+  const passwordRefused = o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !says(o, /CAPTCHA/i);
+  if (!deprecated && !passwordRefused) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
@@ -35,9 +37,11 @@ export const basicAuthPassword: Rule = (o) => {
 const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
 
 export const dataCenterTokenOnCloud: Rule = (o) => {
-  const patOnCloud = o.auth === 'data-center-pat' && (o.cloudHost || says(o, BEARER_NOT_JWT)) && UNAUTHENTICATED(o);
+  // Any refusal of a DC token, and Confluence DC's own "Basic Authentication Failure" (a PAT sent as basic auth).
+  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || (o.status === undefined && o.failed))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
   // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
-  const cloudOnDc = o.selfHostedHost && o.failed && (/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined);
+  const cloudOnDc =
+    o.selfHostedHost && o.failed && (/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled) || /^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === 401 || o.status === undefined);
   const cloudTokenOnDc = o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED);
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
@@ -80,11 +84,12 @@ export const apiTokenWrongScheme: Rule = (o) => {
 };
 
 const JWT_REJECTED =
-  /\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
+  /validate (?:the )?JWT|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
 
 export const connectJwtRejected: Rule = (o) => {
   const text = says(o, JWT_REJECTED);
-  const connect401 = o.auth === 'connect-jwt' && (o.status === 401 || (o.status === undefined && o.failed && text));
+  // A refused JWT leaves the request anonymous: 401, or every field "not on the appropriate screen".
+  const connect401 = o.auth === 'connect-jwt' && (o.status === 401 || (o.status === undefined && o.failed && text) || screenRefusesEverything(o));
   if (!text && !connect401) return undefined;
   if (!text && o.auth !== 'connect-jwt') return undefined;
   return {

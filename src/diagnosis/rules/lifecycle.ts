@@ -8,7 +8,7 @@ const REMOVED =
   /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR|'accountId' query parameter needs to be provided|Deprecated API|will be removed (?:on|in|after)|only (?:accessible|available) (?:from|in|through) the UI|sunset/i;
 
 /** APIs Atlassian retired whose old paths now answer 404: Confluence's RPC APIs, Jira's createmeta (Jira 9 / Cloud). */
-const REMOVED_PATH = /^\/(?:wiki\/)?rpc\/(?:json-rpc|xmlrpc|soap-axis)|^\/rest\/api\/(?:2|latest)\/issue\/createmeta$|^\/rest\/prototype\//;
+const REMOVED_PATH = /^\/(?:wiki\/)?rpc\/(?:json-rpc|xmlrpc|soap-axis)|^\/rest\/api\/(?:2|latest)\/issue\/createmeta$|^\/rest\/prototype\/|^\/rest\/obm\/1\.0\/runbackup$/;
 
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
@@ -33,7 +33,7 @@ export const apiRemoved: Rule = (o) => {
 };
 
 export const xsrfCheckFailed: Rule = (o) => {
-  if (!o.failed || !says(o, /XSRF check failed|XSRF Security Token Missing|\bxsrf\b.{0,30}(?:fail|missing|token)|CSRF (?:check|token) (?:failed|missing)/i)) return undefined;
+  if (!o.failed || !says(o, /XSRF check failed|XSRF Security Token Missing|CSRF (?:check|token) (?:failed|missing)/i)) return undefined;
   return {
     code: FindingCode.XSRF_CHECK_FAILED,
     severity: 'error',
@@ -110,6 +110,13 @@ export const wrongProductUrl: Rule = (o) => {
 
 const NO_ENDPOINT = /null for uri|HTTP 404 Not Found|requested URL .{0,300} was not found on this server|No message available|could not find (?:a |any )?(?:resource|handler|endpoint)|(?:resource|endpoint|url|method) (?:was )?not found|no (?:such|matching) (?:endpoint|resource|operation|route)|unrecognized (?:url|path)|Method Not Allowed|HTTP method .{0,20} (?:is )?not supported|dead link|page (?:you|you're) (?:are )?looking for|Unsupported (?:API|endpoint)|Not Found$/im;
 
+/** A trailing slash: the gateway matches no operation, so its scope check fails with "scope does not match" (or 404). */
+export const trailingSlash: Rule = (o) => {
+  if (!o.failed || !/^\/.+\/$/.test(typeof o.input.call?.path === 'string' ? o.input.call.path.split('?')[0] : '')) return undefined;
+  if (!(o.status === 404 || o.status === 405 || /scope does not match/i.test(o.messageText))) return undefined;
+  return endpointFinding(o, 'the path ends with a slash, which no operation has');
+};
+
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
@@ -125,7 +132,7 @@ export const endpointNotFound: Rule = (o) => {
   if (status === undefined && !text) return undefined;
   if (status === 400 && !says(o, /null for uri|Method Not Allowed/i)) return undefined;
   if (!text && !unknownApiPath) return undefined;
-  if (known && !says(o, /null for uri|No message available|Method Not Allowed|dead link|HTTP 404 Not Found|was not found on this server/i)) return undefined;
+  if (known && o.operation?.template.includes('{') && !says(o, /null for uri|No message available|Method Not Allowed|dead link|HTTP 404 Not Found|was not found on this server/i)) return undefined;
   return endpointFinding(o, text ? 'the response says no such resource exists at this URL' : 'no documented operation matches this path');
 };
 

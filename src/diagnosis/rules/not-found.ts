@@ -24,7 +24,8 @@ export const resourceNotFound: Rule = (o) => {
   const knownOperation404 =
     status === 404 && !!o.operation && o.operation.template.includes('{') && (o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'empty') && !/\/issue\/[^/]+$/.test(o.catalogPath);
   // A 404 on a path naming an id (digits in a segment) at a REST path is about that resource.
-  const idLike404 = status === 404 && o.body.kind !== 'html' && /^\/(?:wiki\/)?rest\/.*\/[^/]*\d[^/]*$/.test(o.catalogPath);
+  const last = o.catalogPath.split('/').pop() ?? '';
+  const idLike404 = status === 404 && o.body.kind !== 'html' && /^\/(?:wiki\/)?rest\/.+\/./.test(o.catalogPath) && /\d/.test(last) && !/^(?:v?\d+(?:\.\d+)+|\d)$/.test(last);
   if (!text && !confluence404 && !knownOperation404 && !idLike404) return undefined;
   if (status === undefined && !text) return undefined;
   const kind = kindOf(o);

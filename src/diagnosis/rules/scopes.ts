@@ -27,6 +27,10 @@ const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insu
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
+  // A bare 403 to an OAuth app, or a bare 401 to a scoped token at the gateway: the grant is the usual cause.
+  const bare = o.messageText.length < 40;
+  if (o.auth === 'oauth2' && o.status === 403 && bare) return true;
+  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call.baseUrl ?? ''))) return true;
   if (o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
   return (o.status === undefined || o.status === 401 || o.status === 403) && o.failed && SCOPE_TEXT.test(o.messageText);
 }

@@ -107,7 +107,7 @@ export const invalidCredentials: Rule = (o) => {
 };
 
 /** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
-const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value/i;
+const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
 
 export const malformedResponse: Rule = (o) => {
   if (o.thrown?.name !== 'MALFORMED_RESPONSE' && !(o.thrown && says(o, NOT_JSON) && (o.status === undefined || o.status < 400))) return undefined;

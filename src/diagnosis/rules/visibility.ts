@@ -125,7 +125,8 @@ function adminByText(o: Observation): Finding {
 }
 
 export const htmlErrorPage: Rule = (o) => {
-  if (!o.failed || (o.status !== undefined && o.status < 400) || o.body.kind !== 'html') return undefined;
+  const htmlInText = o.body.kind === 'text' && /<(?:!DOCTYPE|html|body|head|title|br)\b/i.test(o.messageText);
+  if (!o.failed || (o.status !== undefined && o.status < 400) || (o.body.kind !== 'html' && !htmlInText)) return undefined;
   return {
     code: FindingCode.HTML_ERROR_PAGE,
     severity: 'error',
