@@ -43,7 +43,10 @@ export const FindingCode = {
   LOGIN_REQUIRED: 'LOGIN_REQUIRED',
   SITE_UNAVAILABLE: 'SITE_UNAVAILABLE',
   INVALID_REQUEST: 'INVALID_REQUEST',
-  UNKNOWN: 'UNKNOWN'
+  UNKNOWN: 'UNKNOWN',
+  // The macro's own context (src/diagnosis/rules/macro-context.ts).
+  ISSUE_ON_OTHER_SITE: 'ISSUE_ON_OTHER_SITE',
+  VIEWER_CANNOT_USE_APP: 'VIEWER_CANNOT_USE_APP'
 } as const;
 
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];

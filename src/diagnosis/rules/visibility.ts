@@ -56,11 +56,11 @@ export const issueNotVisible: Rule = (o) => {
   return {
     code: FindingCode.ISSUE_NOT_FOUND_OR_HIDDEN,
     severity: 'warning',
-    title: `${key} does not exist, or you may not see it`,
-    explanation: 'Jira gives the same answer for an issue that does not exist and for one you have no permission to browse.',
+    title: `${key}: Issue does not exist or you do not have permission to see it.`,
+    explanation: 'This is Jira\'s own answer. Jira gives it both for an issue that does not exist and for one you may not browse, and does not say which.',
     remedies: [
-      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved).` },
-      { actor: 'viewer', action: `Ask for browse permission on the project of ${key}.` },
+      { actor: 'viewer', action: `Ask the page author which issue is meant, or a Jira administrator or the project lead for browse permission on the project of ${key}.` },
+      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.` },
       ...scopedTokenHint(o)
     ],
     evidence,
