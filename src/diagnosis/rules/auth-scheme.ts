@@ -54,7 +54,7 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
     remedies: patOnCloud
       ? [{ actor: caller(o), action: 'On Cloud, use basic auth with your e-mail and an API token (id.atlassian.com), or OAuth 2.0 / Forge for apps.' }]
       : [
-          { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (Authorization: Bearer <PAT>).' },
+          { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (sent as a Bearer token in the Authorization header).' },
           { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
         ],
     evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
@@ -75,7 +75,7 @@ export const apiTokenWrongScheme: Rule = (o) => {
       'Atlassian Cloud API tokens go in Basic authorization, as base64 of "email:token". Sent as a Bearer token (or without the e-mail, or not base64-encoded), ' +
       `${productName(o.product)} tries to read it as a Connect session token and refuses it.`,
     remedies: [
-      { actor: caller(o), action: 'Send `Authorization: Basic base64(email:api_token)` (curl: -u email:api_token), not `Bearer api_token`.' },
+      { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token" in the Authorization header (curl -u email:api_token), never as a Bearer token.' },
       { actor: caller(o), action: 'Bearer is for OAuth 2.0 access tokens, which go to https://api.atlassian.com/ex/{product}/{cloudId}.' }
     ],
     evidence: [`status ${o.status ?? '?'}`, ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],

@@ -74,7 +74,7 @@ export const oauthAccessTokenExpired: Rule = (o) => {
     explanation: `${productName(o.product)} answered 401 to the Bearer token. OAuth 2.0 (3LO) access tokens live one hour; after that every call is refused until the app refreshes the token.`,
     remedies: [
       { actor: caller(o), action: 'Refresh the access token with the refresh token (grant_type=refresh_token) before it expires, and retry once on 401.' },
-      { actor: caller(o), action: 'Send it as `Authorization: Bearer <access_token>` to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
+      { actor: caller(o), action: 'Send it as a Bearer token in the Authorization header to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
     ],
     evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
     docs: DOCS.oauth2
