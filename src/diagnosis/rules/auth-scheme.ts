@@ -75,7 +75,7 @@ export const apiTokenWrongScheme: Rule = (o) => {
       'Atlassian Cloud API tokens go in Basic authorization, as base64 of "email:token". Sent as a Bearer token (or without the e-mail, or not base64-encoded), ' +
       `${productName(o.product)} tries to read it as a Connect session token and refuses it.`,
     remedies: [
-      { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token" in the Authorization header (curl -u email:api_token), never as a Bearer token.' },
+      { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token" in the Authorization header, never as a Bearer token.' },
       { actor: caller(o), action: 'Bearer is for OAuth 2.0 access tokens, which go to https://api.atlassian.com/ex/{product}/{cloudId}.' }
     ],
     evidence: [`status ${o.status ?? '?'}`, ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],

@@ -33,7 +33,7 @@ export const issueNotVisible: Rule = (o) => {
       explanation: `${key} exists, but Jira's permissions (project browse permission or issue security level) hide it from you. Nothing is wrong with the app.`,
       remedies: [
         { actor: 'viewer', action: `Ask a Jira administrator or the project lead for access to the project of ${key}.` },
-        { actor: 'page-author', action: 'If readers of this page should not need access, link an issue they can all see.' }
+        { actor: 'page-author', action: 'If readers of this page should not need access, link an issue they can all see.', channel: 'macro' }
       ],
       evidence: [...evidence, 'probe: the app itself can see the issue'],
       docs: DOCS.jiraAuth
@@ -60,7 +60,8 @@ export const issueNotVisible: Rule = (o) => {
     explanation: 'This is Jira\'s own answer. Jira gives it both for an issue that does not exist and for one you may not browse, and does not say which.',
     remedies: [
       { actor: 'viewer', action: `Ask the page author which issue is meant, or a Jira administrator or the project lead for browse permission on the project of ${key}.` },
-      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.` },
+      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.`, channel: 'macro' },
+      { actor: 'script-owner', action: `Check that ${key} is the current key (issues change key when moved) and that the account the call runs as may browse its project.`, channel: 'cli' },
       ...scopedTokenHint(o)
     ],
     evidence,
