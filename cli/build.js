@@ -2,15 +2,15 @@
 // JavaScript file, cli/dist/issue-doctor.js. Runs on `npm pack` (prepack), on `npm ci`/`npm install` at the
 // repository root (prepare), before Jest (globalSetup) and by hand: `npm run build:cli`.
 // esbuild is a devDependency of the repository; the published package needs only its runtime dependencies.
-const { buildSync } = require('esbuild');
+const esbuild = require('esbuild');
 const { chmodSync, mkdirSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { dependencies } = require('./package.json');
 
 const OUTFILE = join(__dirname, 'dist', 'issue-doctor.js');
 
-function build() {
-  const result = buildSync({
+async function build() {
+  const result = await esbuild.build({
     entryPoints: [join(__dirname, 'main.ts')],
     outfile: OUTFILE,
     bundle: true,
@@ -36,4 +36,9 @@ function build() {
 }
 
 module.exports = build;
-if (require.main === module) build();
+if (require.main === module) {
+  build().catch((error) => {
+    console.error(`cli/build.js: ${error.message}`);
+    process.exit(1);
+  });
+}

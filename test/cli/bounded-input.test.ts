@@ -53,6 +53,16 @@ describe('readBounded reads at most limit + 1 bytes, whatever the source', () =>
     writeFileSync(file, 'x'.repeat(10));
     expect(await readFileBounded(file, 10)).toEqual({ bytes: Buffer.from('x'.repeat(10)), truncated: false });
   });
+  test('sources larger than the first buffer: contents kept across growth, cut exactly at the limit', async () => {
+    const file = join(dir, 'large.bin');
+    const content = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 251));
+    writeFileSync(file, content);
+    const same = (read: { bytes: Buffer; truncated: boolean }, bytes: Buffer, truncated: boolean) => read.bytes.equals(bytes) && read.truncated === truncated;
+    expect(same(await readFileBounded(file, 1_000_000), content, false)).toBe(true);
+    expect(same(await readFileBounded(file, 200_000), content.subarray(0, 200_000), true)).toBe(true);
+    expect(same(await readFileBounded(file, 300_000), content, false)).toBe(true);
+    expect(same(await readFileBounded(file, 299_999), content.subarray(0, 299_999), true)).toBe(true);
+  });
   test('/dev/zero (stat says size 0) is cut at the limit', async () => {
     const read = await readFileBounded('/dev/zero', 1000);
     expect(read.bytes.length).toBe(1000);
