@@ -3,7 +3,7 @@
  * far from the repository's node_modules. Needs the npm registry (or npm's cache) for `yaml` and `typescript`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +76,15 @@ describe('the packed CLI, installed into an empty prefix', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).scopes).toBeDefined();
     expect(r.stdout).toContain('read:jira-work');
+  });
+  test('`issue-doctor lint` loads typescript from the installed dependencies', () => {
+    const app = mkdtempSync(join(work, 'app-'));
+    writeFileSync(join(app, 'manifest.yml'), 'modules:\n  function:\n    - key: main\n      handler: index.handler\npermissions:\n  scopes:\n    - read:jira-work\n');
+    mkdirSync(join(app, 'src'));
+    writeFileSync(join(app, 'src', 'index.ts'), "import api, { route } from '@forge/api';\nexport const handler = () => api.asUser().requestJira(route`/rest/api/3/issue/PROJ-1`);\n");
+    const r = installed(['lint', app, '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).summary.calls).toBe(1);
   });
   test('bad input: one line, exit 2', () => {
     const r = installed(['explain', '/dev/zero']);
