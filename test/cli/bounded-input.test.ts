@@ -176,6 +176,11 @@ describe('a closed pipe ends the CLI quietly, exit 0', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
+  test('an output that cannot be written (/dev/full): one line, exit 2, not an internal error', () => {
+    const r = shell(`node "$BIN" explain "${SEED('003-admin-only-html.http')}" > /dev/full`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('issue-doctor: Cannot write the output (ENOSPC).\n');
+  });
   test('`issue-doctor explain … | head -1` prints the first line and no stack trace', () => {
     const r = shell(`node "$BIN" explain --json "${SEED('003-admin-only-html.http')}" 2>&1 | head -1; echo "exit \${PIPESTATUS[0]}"`);
     expect(r.stdout).toBe('{\nexit 0\n');
