@@ -20,10 +20,18 @@ function inferAuth(response: HttpExchange, path: string | undefined): { auth: Au
   return { auth: 'unknown' };
 }
 
+const SCHEME_AUTH = new Map<string, AuthMode>([
+  ['basic', 'basic-token'],
+  ['bearer', 'oauth2'],
+  ['jwt', 'connect-jwt']
+]);
+
 function authFromScheme(scheme: string, notes: string[]): { auth: AuthMode } {
-  const auth: AuthMode = scheme === 'basic' ? 'basic-token' : scheme === 'bearer' ? 'oauth2' : scheme === 'jwt' ? 'connect-jwt' : 'unknown';
-  notes.push(messages.assumedAuth(auth, `the request sent ${scheme} authorization`));
-  return { auth };
+  const known = SCHEME_AUTH.get(scheme);
+  // Only a known scheme is named: an Authorization header without one is the credential itself, and
+  // once lower-cased no redaction pattern would recognise it.
+  notes.push(messages.assumedAuth(known ?? 'unknown', known ? `the request sent ${scheme} authorization` : 'the request sent an authorization header without a known scheme'));
+  return { auth: known ?? 'unknown' };
 }
 
 export async function explainCommand(argv: string[], io: CliIo): Promise<number> {

@@ -46,6 +46,16 @@ describe('stdout, text and --json: the note read from the pasted request is reda
     expect(r.stdout).toContain('api_token=[redacted]');
     expectNoSecret(r.stdout);
   });
+  test('an Authorization header without a scheme (the bare credential) is not named in the assumptions, in any case', () => {
+    const bare = 'Zx9fQ2lkmW8pLqRtUv';
+    const paste = curlVerbose().replace(`Authorization: ${BEARER}`, `Authorization: ${bare}`);
+    for (const args of [[], ['--json']]) {
+      const r = cli(['explain', ...args], paste);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('assumed --as unknown');
+      expect(r.stdout.toLowerCase()).not.toContain(bare.toLowerCase());
+    }
+  });
   test('secrets in a response body do not reach the findings', () => {
     const body = JSON.stringify({ errorMessages: [`Weird failure for ${EMAIL}: token=${TOKEN}, ${BEARER}`] });
     for (const args of [[], ['--json']]) {
