@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { CliIo } from '../command';
 import { CliError, EXIT } from '../errors';
 import { editScopes, writeManifestEdit } from './fix-manifest';
 import { counts, formatJson, formatText } from './format';
@@ -42,10 +43,10 @@ export function parseLintArgs(argv: string[]): LintOptions {
   return options;
 }
 
-export async function lintCommand(argv: string[], io: { stdout: (text: string) => void }): Promise<number> {
+export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const options = parseLintArgs(argv);
   if (options.help) {
-    io.stdout(LINT_USAGE + '\n');
+    io.out.text(LINT_USAGE + '\n');
     return EXIT.ok;
   }
   const dir = resolve(options.dir);
@@ -62,6 +63,8 @@ export async function lintCommand(argv: string[], io: { stdout: (text: string) =
       result = lintApp(dir);
     }
   }
-  io.stdout(options.json ? formatJson(result) : fixNote + formatText(result));
+  // Output goes through the CLI's one writer (control characters stripped, redacted); JSON as a value, so it stays valid.
+  if (options.json) io.out.json(JSON.parse(formatJson(result)));
+  else io.out.text(fixNote + formatText(result));
   return counts(result).errors > 0 ? 1 : EXIT.ok;
 }
