@@ -1,4 +1,8 @@
-/** `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people. */
+/**
+ * `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people.
+ * `npm run emulator -- call ...`: one Forge call through @forge/api, printed as curl -i (./call.ts).
+ */
+import { CallUsageError, describeThrown, emulatorCall, parseCallArgs } from './call';
 import { SCENARIOS } from './scenarios';
 import { EmulatedSite } from './site';
 
@@ -39,7 +43,27 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
+/** Exit codes: 0 printed a response, 2 bad arguments, 3 the call threw (NeedsAuthenticationError, ...). */
+async function call(argv: string[]): Promise<void> {
+  let options;
+  try {
+    options = parseCallArgs(argv);
+  } catch (error) {
+    process.stderr.write(`emulator call: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    process.stdout.write(await emulatorCall(options));
+  } catch (error) {
+    if (error instanceof CallUsageError) throw error;
+    process.stderr.write(`${describeThrown(error)}\n`);
+    process.exitCode = 3;
+  }
+}
+
+const argv = process.argv.slice(2);
+(argv[0] === 'call' ? call(argv.slice(1)) : main()).catch((error) => {
   console.error(`emulator: ${(error as Error).message}`);
   process.exit(2);
 });
