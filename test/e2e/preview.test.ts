@@ -1,9 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PreviewServer } from '../../preview/server';
 import { seriousViolations, type AxeViolation } from './axe';
 import { launchChromium, SCREENSHOTS } from './browser';
 
+const execFileAsync = promisify(execFile);
 let preview: PreviewServer;
 let context: BrowserContext;
 let closeBrowser: () => Promise<void>;
@@ -176,22 +179,28 @@ describe('the local preview in Chromium', () => {
     await macro().getByText(SUMMARY).waitFor();
   });
 
-  test('seeds 001–003 say in the sidebar why the card shows, and which commands show the failure', async () => {
-    for (const [seed, path] of [
-      ['seed-001-ex-path', '/ex/jira/{cloudId}/rest/api/3/project/search'],
-      ['seed-002-scoped-token', '/rest/api/3/issue/DOC-42'],
-      ['seed-003-admin-only', '/rest/api/2/settings/columns']
+  test('seeds 001–003 say in the sidebar why the card shows, and give commands that show the failure', async () => {
+    for (const [seed, command, code] of [
+      ['seed-001-ex-path', 'npm run -s emulator -- call --scenario seed-001-ex-path --as user GET /ex/jira/', 'FORGE_EX_PATH'],
+      ['seed-002-scoped-token', `curl -si -u mia@acme.example:ATATT-scoped-emulated-0003 ${preview.site.url}/rest/api/3/issue/DOC-42`, 'SCOPED_TOKEN_SITE_URL'],
+      ['seed-003-admin-only', `curl -si -u mia@acme.example:ATATT-classic-emulated-0001 ${preview.site.url}/rest/api/2/settings/columns`, 'ADMIN_ONLY_ENDPOINT']
     ]) {
       await open(seed);
       const note = page.getByTestId('seed-note');
       expect(await note.innerText()).toMatch(/never .* so the card shows as in Healthy/);
-      expect(await note.locator('pre').innerText()).toContain(`emulator -- call --scenario ${seed}`);
-      expect(await note.locator('pre').innerText()).toContain(`issue-doctor explain`);
-      expect(await note.locator('pre').innerText()).toContain(path);
+      const pre = await note.locator('pre').innerText();
+      expect(pre).toContain(command);
+      expect(pre).toContain('| npx issue-doctor explain --as ');
+      // The command as shown, run as a reader would paste it, explains the seed's failure.
+      // (Asynchronously: the emulated site answering curl runs in this process.)
+      const run = await execFileAsync('bash', ['-o', 'pipefail', '-c', pre], { cwd: join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60000 }).catch(
+        (error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' })
+      );
+      expect(`${run.stdout}${run.stderr}`).toContain(code);
     }
     await open('healthy');
     expect(await page.getByTestId('seed-note').count()).toBe(0);
-  });
+  }, 120000);
 });
 
 describe('accessibility', () => {
