@@ -87,8 +87,11 @@ describe('the local preview in Chromium', () => {
   test('insert the macro, configure an issue key, see the card', async () => {
     await open('healthy');
     await Promise.all([page.waitForEvent('load'), page.getByTestId('remove-macro').click()]);
+    await page.getByTestId('insert-macro').waitFor();
+    expect(await focused()).toBe('#insert-macro');
     await Promise.all([page.waitForEvent('load'), page.getByTestId('insert-macro').click()]);
     await macro().getByText('Choose a Jira issue').waitFor();
+    expect(await focused()).toBe('#macro');
     const field = page.getByTestId('config-panel').locator('input[name="issue"]');
     await field.fill('DOC-44');
     await macro().getByText('Screenshots for the scoped token how-to').waitFor();
@@ -120,6 +123,14 @@ describe('the local preview in Chromium', () => {
     expect(text).not.toContain('`');
     expect(await macro().locator('code', { hasText: 'forge install --upgrade' }).count()).toBe(1);
     expect(text).toContain('Scopes: failed');
+    // One body size for prose and table cells alike (the components' own 14 px); only code is smaller.
+    const sizes = await macro().evaluate((root) => {
+      const found = new Set<string>();
+      for (const el of Array.from(root.querySelectorAll('p, li, td'))) if ((el as HTMLElement).innerText.trim()) found.add(getComputedStyle(el).fontSize);
+      return [...found];
+    });
+    expect(sizes.filter((size) => size !== '14px' && size !== '12px')).toEqual([]);
+    expect(await macro().locator('td').first().evaluate((el) => getComputedStyle(el.querySelector('p') ?? el).fontSize)).toBe('14px');
     // The report is shown whole: no clipping, no scrolling region.
     const report = macro().locator('pre');
     expect(await report.innerText()).toContain('USER_GRANT_EMPTY');
