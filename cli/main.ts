@@ -9,6 +9,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     usage: 'explain [FILE]',
     summary: 'explain a Jira/Confluence error response (see: issue-doctor explain --help)',
     load: async () => (await import('./explain/command')).explainCommand
+  },
+  lint: {
+    usage: 'lint [APP_DIR]',
+    summary: "check a Forge app's scopes and platform pitfalls before deploy (see: issue-doctor lint --help)",
+    load: async () => (await import('./lint/command')).lintCommand
   }
 };
 
