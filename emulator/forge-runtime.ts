@@ -3,9 +3,11 @@
  * and runtime.js): `global.__forge_fetch__` carries product calls, `global.__forge_runtime__` the app context.
  * Here product calls go over real HTTP to an EmulatedSite.
  */
+import { RequestProductNotAllowedError } from '@forge/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { EmulatedSite } from './site';
+import type { Product } from './tenant/model';
 
 export interface Invocation {
   invocationId: string;
@@ -20,7 +22,7 @@ export interface MetricSample {
   tags?: Record<string, string>;
 }
 
-/** Forge's invocation limit for resolvers. */
+/** Forge's invocation limit for resolvers: 25 s (https://developer.atlassian.com/platform/forge/limits-invocation/). */
 export const FORGE_INVOCATION_LIMIT_MS = 25_000;
 
 const invocations = new AsyncLocalStorage<Invocation>();
@@ -45,12 +47,20 @@ export function installForgeRuntime(site: EmulatedSite): InstalledRuntime {
   const metrics: MetricSample[] = [];
   g.__forge_fetch__ = async (args: ForgeFetchArgs, path: string, init: RequestInit = {}) => {
     const invocation = invocations.getStore();
+    const remote = args.remote ?? 'jira';
+    const app = site.tenant.app;
+    // @forge/api's own error class for a product the manifest's app.compatibility does not declare
+    // (node_modules/@forge/api/out/api/errors.js; https://developer.atlassian.com/platform/forge/app-compatibility/ for the key);
+    // that the runtime raises it from the fetch, before any request, is assumed ('request-product-not-allowed').
+    if (isProduct(remote) && !app.compatibility.includes(remote)) throw new RequestProductNotAllowedError(remote, app.contextProduct);
     const headers = new Headers(init.headers);
-    const provider = args.provider === 'user' ? 'user' : 'app';
+    // provider 'none' is @forge/api's unauthenticated api.requestJira (out/api/fetch.js getFetchAPI): no identity at all
+    // (https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestconfluence/: "Unauthenticated").
+    const provider = args.provider === 'user' || args.provider === 'app' ? args.provider : 'none';
     headers.set('x-forge-provider', provider);
     const accountId = args.accountId ?? invocation?.accountId;
     if (provider === 'user' && accountId) headers.set('x-forge-account-id', accountId);
-    return fetch(`${site.url}/__forge/${args.remote ?? 'jira'}${path}`, {
+    return fetch(`${site.url}/__forge/${remote}${path}`, {
       method: init.method ?? 'GET',
       headers,
       body: init.body,
@@ -92,6 +102,10 @@ export function installForgeRuntime(site: EmulatedSite): InstalledRuntime {
       delete g.__forge_runtime__;
     }
   };
+}
+
+function isProduct(remote: string): remote is Product {
+  return remote === 'jira' || remote === 'confluence';
 }
 
 /** Runs `fn` as one Forge invocation by `accountId` (asUser calls act as this user). */

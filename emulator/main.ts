@@ -1,4 +1,8 @@
-/** `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people. */
+/**
+ * `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people.
+ * `npm run emulator -- call ...`: one Forge call through @forge/api, printed as curl -i (./call.ts).
+ */
+import { CallUsageError, describeThrown, emulatorCall, parseCallArgs } from './call';
 import { SCENARIOS } from './scenarios';
 import { EmulatedSite } from './site';
 
@@ -24,6 +28,12 @@ async function main(): Promise<void> {
   console.log(`  tenant info        ${site.url}/_edge/tenant_info`);
   console.log(`  Forge calls        ${site.url}/__forge/{jira|confluence}/...   (used by the runtime shim)`);
   console.log(`  control API        ${site.url}/__emulator/state   (POST scenario, consent, upgrade, install, faults)`);
+  // Emulated demo credentials only (emulator/tenant/sample-tenant.ts): they open nothing outside this process.
+  console.log('\nDemo logins (basic auth at the site URL or the gateway: e-mail, then the API token):');
+  for (const user of tenant.users) {
+    const tokens = tenant.apiTokens.filter((t) => t.accountId === user.accountId).map((t) => `${t.token} (${t.kind})`);
+    console.log(`  ${user.displayName.padEnd(12)}${user.email.padEnd(22)}${(user.admin ? 'site admin' : 'user').padEnd(12)}${tokens.join(', ') || 'no API token'}`);
+  }
   console.log('\nScenarios:');
   for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(28)}${s.situation}`);
   const shutdown = () => {
@@ -33,7 +43,27 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
+/** Exit codes: 0 printed a response, 2 bad arguments, 3 the call threw (NeedsAuthenticationError, ...). */
+async function call(argv: string[]): Promise<void> {
+  let options;
+  try {
+    options = parseCallArgs(argv);
+  } catch (error) {
+    process.stderr.write(`emulator call: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    process.stdout.write(await emulatorCall(options));
+  } catch (error) {
+    if (error instanceof CallUsageError) throw error;
+    process.stderr.write(`${describeThrown(error)}\n`);
+    process.exitCode = 3;
+  }
+}
+
+const argv = process.argv.slice(2);
+(argv[0] === 'call' ? call(argv.slice(1)) : main()).catch((error) => {
   console.error(`emulator: ${(error as Error).message}`);
   process.exit(2);
 });

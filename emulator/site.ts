@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleControl } from './control';
+import { controlRefusal, handleControl } from './control';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server';
-import { faultMatches, validateFault, type Fault } from './faults';
+import { adversarialBody, faultMatches, validateFault, type Fault } from './faults';
 import { GATEWAY_STAGES, actingUser } from './gateway/stages';
+import { SITE_NOT_FOUND } from './gateway/responses';
 import type { Caller, GatewayRequest, GatewayResponse } from './gateway/types';
 import { handleConfluence } from './products/confluence';
 import { handleJira } from './products/jira';
-import type { RequestLogEntry } from './request-log';
+import { RequestLog, loggedUrl, type RequestLogEntry } from './request-log';
 import { findScenario, SCENARIOS, type Scenario } from './scenarios';
 import type { Product, Tenant } from './tenant/model';
 import { sampleTenant } from './tenant/sample-tenant';
@@ -27,7 +28,7 @@ export class EmulatedSite {
   tenant: Tenant = sampleTenant();
   scenario: Scenario = findScenario('healthy');
   faults: Fault[] = [];
-  private log: RequestLogEntry[] = [];
+  private readonly log = new RequestLog();
   private seq = 0;
   private server: LoopbackServer | undefined;
   url = '';
@@ -63,6 +64,8 @@ export class EmulatedSite {
   useScenario(name: string): Scenario {
     const scenario = findScenario(name);
     const tenant = sampleTenant();
+    tenant.app.manifestScopes = [...scenario.manifestScopes];
+    tenant.app.installedScopes = [...scenario.manifestScopes];
     scenario.apply?.(tenant);
     this.tenant = tenant;
     this.scenario = scenario;
@@ -74,19 +77,23 @@ export class EmulatedSite {
     return SCENARIOS;
   }
 
-  /** The "Allow access" click: the user's grant for every installed product becomes the installation's scopes. */
+  /** The "Allow access" click. It matters only for apps that still ask each user (see requiresUserConsent). */
   grantConsent(accountId: string): void {
-    const user = this.requireUser(accountId);
-    for (const product of this.tenant.app.installedOn) user.consent[product] = [...this.tenant.app.installedScopes];
+    this.requireUser(accountId).consented = true;
   }
 
   revokeConsent(accountId: string): void {
-    this.requireUser(accountId).consent = {};
+    this.requireUser(accountId).consented = false;
   }
 
   /** `forge install --upgrade`: the installation gets the deployed manifest's scopes. */
   upgradeInstallation(): void {
     this.tenant.app.installedScopes = [...this.tenant.app.manifestScopes];
+  }
+
+  /** Sets the products the deployed manifest's `app.compatibility` declares; calls to others fail in the runtime shim. */
+  declareCompatibility(products: Product[]): void {
+    this.tenant.app.compatibility = [...products];
   }
 
   installProduct(product: Product): void {
@@ -114,12 +121,13 @@ export class EmulatedSite {
     this.faults = [];
   }
 
+  /** The newest LOG_LIMIT requests (request-log.ts). */
   requestLog(): readonly RequestLogEntry[] {
-    return this.log;
+    return this.log.newest();
   }
 
   clearLog(): void {
-    this.log = [];
+    this.log.clear();
   }
 
   private requireUser(accountId: string) {
@@ -133,9 +141,9 @@ export class EmulatedSite {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const entry: RequestLogEntry = { seq: ++this.seq, at: new Date().toISOString(), via: 'other', as: 'anonymous', method: req.method ?? 'GET', url: req.url ?? '/' };
+    const entry: RequestLogEntry = { seq: ++this.seq, at: new Date().toISOString(), via: 'other', as: 'anonymous', method: (req.method ?? 'GET').slice(0, 16), url: loggedUrl(req.url ?? '/') };
     const request = this.toGatewayRequest(req, url, entry);
-    this.log.push(entry);
+    this.log.add(entry);
     const send = (response: GatewayResponse) => {
       entry.status = response.status;
       entry.durationMs = Date.now() - started;
@@ -144,8 +152,11 @@ export class EmulatedSite {
     };
     const body = await readBody(req);
     const control = /^\/__emulator\/([a-z]+)$/.exec(url.pathname);
-    if (control) {
+    if (url.pathname.startsWith('/__emulator/')) {
       entry.via = 'control';
+      const refusal = controlRefusal(req.headers, this.url);
+      if (refusal) return send({ status: 403, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: `${refusal}\n` });
+      if (!control) return send({ status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'Unknown control action.' }) });
       return send(handleControl(this, entry.method.toUpperCase(), control[1], body));
     }
     if (url.pathname === '/_edge/tenant_info') return send({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudId: this.tenant.cloudId }) });
@@ -166,6 +177,7 @@ export class EmulatedSite {
     if (fault?.kind === 'rate-limit') {
       return send({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds ?? 30) }, body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }) });
     }
+    if (fault?.kind === 'adversarial-body') return send({ status: fault.status ?? 403, headers: { 'content-type': 'application/json' }, body: adversarialBody(request.product) });
     if (fault?.kind === 'html') {
       return send({ status: fault.status ?? 200, headers: { 'content-type': 'text/html;charset=UTF-8' }, body: '<!DOCTYPE html><html><head><title>Log in with Atlassian account</title></head><body><h1>Log in to continue</h1></body></html>' });
     }
@@ -191,18 +203,24 @@ export class EmulatedSite {
     const forge = /^\/__forge\/([a-z]+)(\/.*)?$/.exec(url.pathname);
     if (forge) {
       entry.via = 'forge';
-      const provider = headers['x-forge-provider'] === 'user' ? 'user' : 'app';
+      const declared = headers['x-forge-provider'];
+      const provider = declared === 'user' || declared === 'app' ? declared : 'none';
       entry.as = provider;
       const accountId = provider === 'user' ? headers['x-forge-account-id'] || undefined : undefined;
       entry.accountId = accountId;
-      entry.url = `${forge[2] ?? '/'}${url.search}`;
+      entry.url = loggedUrl(`${forge[2] ?? '/'}${url.search}`);
       const product = forge[1] === 'jira' || forge[1] === 'confluence' ? (forge[1] as Product) : undefined;
       if (!product) return { status: 501, headers: { 'content-type': 'text/plain' }, body: `The emulator does not serve ${forge[1]}.` };
       entry.product = product;
       let path = forge[2] ?? '/';
       const ex = /^\/ex\/(jira|confluence)\/[^/]+(\/.*)?$/.exec(path);
       if (ex) path = ex[2] ?? '/';
-      const caller: Caller = provider === 'user' ? { kind: 'forge-user', user: this.tenant.users.find((u) => u.accountId === accountId) } : { kind: 'forge-app' };
+      const caller: Caller =
+        provider === 'user'
+          ? { kind: 'forge-user', user: this.tenant.users.find((u) => u.accountId === accountId) }
+          : provider === 'app'
+            ? { kind: 'forge-app' }
+            : { kind: 'anonymous', reason: 'no-credentials' };
       return { via: 'forge', caller, product, method, path: normalizeJiraVersion(path), query: url.searchParams, headers, exPath: !!ex };
     }
     const ex = /^\/ex\/(jira|confluence)\/([^/]+)(\/.*)?$/.exec(url.pathname);
@@ -212,7 +230,7 @@ export class EmulatedSite {
     if (!product) return undefined;
     entry.via = isGateway ? 'api-gateway' : 'site';
     entry.product = product;
-    if (ex && ex[2] !== this.tenant.cloudId) return { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 404, message: 'Site not found' }) };
+    if (ex && ex[2] !== this.tenant.cloudId) return SITE_NOT_FOUND;
     const caller = this.externalCaller(headers['authorization']);
     entry.as = caller.kind === 'token' ? 'token' : 'anonymous';
     entry.accountId = caller.kind === 'token' ? caller.user.accountId : undefined;

@@ -1,4 +1,5 @@
 /** `npm start`: builds the frontend, starts the emulated site and the local Forge host, prints the URL. */
+import { launchStartedAt } from './launch-time';
 import { PreviewServer } from './server';
 
 function portFromArgs(argv: string[]): number {
@@ -9,9 +10,10 @@ function portFromArgs(argv: string[]): number {
 }
 
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = launchStartedAt();
   const preview = await PreviewServer.start({ port: portFromArgs(process.argv.slice(2)) });
-  console.log(`Issue Doctor local preview: ${preview.url}  (ready in ${Date.now() - started} ms)`);
+  const build = preview.build.cached ? 'frontend build unchanged, reused' : `frontend built in ${(preview.build.ms / 1000).toFixed(1)} s`;
+  console.log(`Issue Doctor local preview: ${preview.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s from npm start; ${build})`);
   console.log(`  scenario: ${preview.site.scenario.name}, macro configured with ${preview.config?.issue}`);
   console.log(`  emulated Atlassian site: ${preview.site.url}`);
   console.log('  Ctrl-C stops everything.');

@@ -7,6 +7,7 @@ import { HOST_PAGE_ID, macroContext } from '../emulator/macro-context';
 import { EmulatedSite } from '../emulator/site';
 import { createResolverHandler } from '../src/resolvers';
 import { buildPreview, OUT_DIR, ROOT } from './build';
+import { foreignRequest } from './same-origin';
 
 const MAX_BODY = 64 * 1024;
 
@@ -32,6 +33,7 @@ export class PreviewServer {
   url = '';
   config: Record<string, string> | null = null;
   inserted = true;
+  build: { ms: number; cached: boolean } = { ms: 0, cached: true };
   private server?: LoopbackServer;
 
   private constructor(
@@ -41,9 +43,10 @@ export class PreviewServer {
   ) {}
 
   static async start(options: PreviewOptions = {}): Promise<PreviewServer> {
-    if (!options.skipBuild) await buildPreview();
+    const build = options.skipBuild ? { ms: 0, cached: true } : await buildPreview();
     const site = await EmulatedSite.start({ scenario: options.scenario ?? 'healthy' });
     const preview = new PreviewServer(site, installForgeRuntime(site), options);
+    preview.build = build;
     preview.config = { issue: site.scenario.issueKey };
     await preview.listen(options.port ?? 0);
     return preview;
@@ -91,6 +94,8 @@ export class PreviewServer {
       return;
     }
     if (!url.pathname.startsWith('/api/')) return send(res, 404, { error: 'Not found' });
+    const foreign = foreignRequest(req, Number(new URL(this.url).port));
+    if (foreign) return send(res, 403, { error: `Refused: ${foreign}.` });
     const body = await readJson(req);
     if (body === undefined) return send(res, 400, { error: 'The body must be JSON of at most 64 KiB.' });
     const action = `${req.method} ${url.pathname.slice(5)}`;

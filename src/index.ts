@@ -1,1 +1,2 @@
 export { handler } from './resolvers';
+export { adfExport } from './resolvers/adf-export';

@@ -3,6 +3,7 @@ import { parseRawExchange, ResponseInputError, type PastedRequest } from '../../
 import { parseHeaders } from '../../src/diagnosis/parse/headers';
 import { parseScopeGrantMessage } from '../../src/diagnosis/parse/scope-grant';
 import type { AuthMode, HttpExchange } from '../../src/diagnosis/types';
+import type { CliIo } from '../command';
 import { CliError, EXIT } from '../errors';
 import { readManifestScopes } from '../manifest-scopes';
 import { formatForPerson } from './format';
@@ -10,10 +11,6 @@ import { messages, USAGE } from './messages';
 import { parseExplainArgs } from './options';
 import { readInput } from './read-input';
 
-export interface CliIo {
-  stdin: NodeJS.ReadStream;
-  stdout: (text: string) => void;
-}
 
 /** When --as is absent, infer the caller from what only one kind of caller gets. */
 function inferAuth(response: HttpExchange, path: string | undefined): { auth: AuthMode; note?: string } {
@@ -32,10 +29,10 @@ function authFromScheme(scheme: string, notes: string[]): { auth: AuthMode } {
 export async function explainCommand(argv: string[], io: CliIo): Promise<number> {
   const options = parseExplainArgs(argv);
   if (options.help) {
-    io.stdout(USAGE + '\n');
+    io.out.text(USAGE + '\n');
     return EXIT.ok;
   }
-  const declared = options.manifest ? readManifestScopes(options.manifest) : undefined;
+  const declared = options.manifest ? await readManifestScopes(options.manifest) : undefined;
   const text = await readInput(options.file, io.stdin);
   let response: HttpExchange;
   let request: PastedRequest | undefined;
@@ -62,6 +59,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   });
   const assumptions: string[] = [...notes, ...(inferred.note ? [inferred.note] : [])];
   if (!path) assumptions.push(messages.noPath);
-  io.stdout(options.json ? JSON.stringify({ ...diagnosis, assumptions }, null, 2) + '\n' : formatForPerson(diagnosis, assumptions));
+  if (options.json) io.out.json({ ...diagnosis, assumptions });
+  else io.out.text(formatForPerson(diagnosis, assumptions));
   return EXIT.ok;
 }

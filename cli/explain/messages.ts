@@ -22,13 +22,14 @@ exit codes: 0 explained, 2 bad input or usage, 1 internal error`;
 export const messages = {
   empty: 'The input is empty: paste an HTTP response (as `curl -i` prints it) or JSON {"status", "headers", "body"}.',
   binary: 'The input looks binary, not an HTTP response. Paste the text that `curl -i` prints.',
-  tooLarge: (bytes: number) => `The input is ${bytes} bytes; at most ${MAX_INPUT_BYTES} bytes are read. Paste only the response.`,
+  tooLarge: `The input is larger than ${MAX_INPUT_BYTES} bytes (5 MiB), the most that is read. Paste only the response.`,
   ttyWithoutFile: 'No input: give a FILE, or pipe a response into standard input.',
   unknownOption: (option: string) => `Unknown option "${option}". Run \`issue-doctor explain --help\`.`,
   missingValue: (option: string) => `Option ${option} needs a value.`,
   badAuth: (value: string, modes: readonly string[]) => `--as "${value}" is not one of: ${modes.join(', ')}.`,
   badProduct: (value: string) => `--product "${value}" must be jira or confluence.`,
   badMethod: (value: string) => `--method "${value}" is not an HTTP method.`,
+  unreadableStdin: 'Cannot read standard input.',
   unreadable: (file: string) => `Cannot read "${file}": no such file, or not readable.`,
   assumedAuth: (mode: string, why: string) => `assumed --as ${mode} (${why}); pass --as to change`,
   noPath: 'no --path given: pass the path (and --as) for a sharper diagnosis'

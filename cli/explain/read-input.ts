@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
 import { CliError } from '../errors';
+import { readBounded, readFileBounded, type BoundedRead, type InputSource } from '../input/read-bounded';
 import { MAX_INPUT_BYTES, messages } from './messages';
 
-function checkText(buffer: Buffer): string {
+function checkText(input: BoundedRead): string {
+  if (input.truncated) throw new CliError(messages.tooLarge);
+  const buffer = input.bytes;
   if (buffer.length === 0 || buffer.toString('utf8').trim() === '') throw new CliError(messages.empty);
-  if (buffer.length > MAX_INPUT_BYTES) throw new CliError(messages.tooLarge(buffer.length));
   const sample = buffer.subarray(0, 64 * 1024);
   let control = 0;
   for (const byte of sample) {
@@ -18,33 +19,24 @@ function checkText(buffer: Buffer): string {
   return text;
 }
 
-async function readStdin(stdin: NodeJS.ReadStream): Promise<Buffer> {
+async function readStdin(stdin: InputSource): Promise<BoundedRead> {
   if (stdin.isTTY) throw new CliError(messages.ttyWithoutFile);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw new CliError(messages.tooLarge(size));
-    chunks.push(buffer);
+  try {
+    return await readBounded(stdin.fd, MAX_INPUT_BYTES);
+  } catch {
+    throw new CliError(messages.unreadableStdin);
   }
-  return Buffer.concat(chunks);
 }
 
-/** Reads the response text from a file or standard input, refusing empty, binary and huge input. */
-export async function readInput(file: string | undefined, stdin: NodeJS.ReadStream): Promise<string> {
-  if (file === undefined || file === '-') return checkText(await readStdin(stdin));
-  let size: number;
+async function readFile(file: string): Promise<BoundedRead> {
   try {
-    size = statSync(file).size;
+    return await readFileBounded(file, MAX_INPUT_BYTES);
   } catch {
     throw new CliError(messages.unreadable(file));
   }
-  if (size > MAX_INPUT_BYTES) throw new CliError(messages.tooLarge(size));
-  try {
-    return checkText(readFileSync(file));
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(messages.unreadable(file));
-  }
+}
+
+/** Reads the response text from a file or standard input (at most the cap plus one byte), refusing empty, binary and huge input. */
+export async function readInput(file: string | undefined, stdin: InputSource): Promise<string> {
+  return checkText(file === undefined || file === '-' ? await readStdin(stdin) : await readFile(file));
 }

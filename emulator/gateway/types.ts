@@ -5,6 +5,7 @@ export type Caller =
   | { kind: 'forge-user'; user: User | undefined }
   | { kind: 'forge-app' }
   | { kind: 'token'; token: 'classic' | 'scoped'; user: User; scopes: string[] }
+  /** no-credentials also covers a Forge `api.requestJira` without asUser/asApp (provider 'none'). */
   | { kind: 'anonymous'; reason: 'no-credentials' | 'bad-credentials' };
 
 export interface GatewayRequest {

@@ -1,5 +1,5 @@
 import type { Tenant, User } from '../tenant/model';
-import { confluenceError, json } from '../gateway/responses';
+import { CONFLUENCE_NOT_FOUND, confluenceError, json } from '../gateway/responses';
 import type { GatewayRequest, GatewayResponse } from '../gateway/types';
 
 export function handleConfluence(tenant: Tenant, request: GatewayRequest, user: User | undefined): GatewayResponse {
@@ -9,8 +9,9 @@ export function handleConfluence(tenant: Tenant, request: GatewayRequest, user: 
     const found = tenant.pages.find((p) => p.id === page[2] && p.type === type);
     const asApp = request.caller.kind === 'forge-app';
     const visible = found && (asApp || found.viewableBy === 'everyone' || (user && found.viewableBy.includes(user.accountId)));
-    if (!found || !visible) return confluenceError(404, 'NOT_FOUND', 'Not Found');
+    if (!found || !visible) return CONFLUENCE_NOT_FOUND; // hidden and absent look alike (SOURCES.confluenceNotFound)
     return json(200, { id: found.id, status: 'current', title: found.title, spaceId: found.spaceKey, version: { number: 3 } });
   }
+  // The emulator's own notice, not an imitation of Confluence.
   return confluenceError(404, 'NOT_FOUND', `The emulated Confluence does not implement ${request.method} ${request.path}.`);
 }

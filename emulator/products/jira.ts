@@ -1,5 +1,5 @@
 import { STATUS_CATEGORY, type Issue, type Tenant, type User } from '../tenant/model';
-import { ISSUE_NOT_VISIBLE_MESSAGE, jiraErrors, json } from '../gateway/responses';
+import { ISSUE_NOT_VISIBLE, JIRA_UNAUTHENTICATED, jiraErrors, json } from '../gateway/responses';
 import type { GatewayRequest, GatewayResponse } from '../gateway/types';
 
 type JiraHandler = (tenant: Tenant, request: GatewayRequest, user: User | undefined, match: RegExpExecArray) => GatewayResponse;
@@ -53,13 +53,13 @@ const getIssue: JiraHandler = (tenant, request, user, match) => {
   const idOrKey = decodeURIComponent(match[1]);
   const issue = tenant.issues.find((i) => i.key === idOrKey.toUpperCase() || i.id === idOrKey);
   const asApp = request.caller.kind === 'forge-app';
-  if (!issue || !canBrowse(tenant, user, issue.key.split('-')[0], asApp)) return jiraErrors(404, [ISSUE_NOT_VISIBLE_MESSAGE]);
+  if (!issue || !canBrowse(tenant, user, issue.key.split('-')[0], asApp)) return ISSUE_NOT_VISIBLE;
   const fields = request.query.get('fields')?.split(',').map((f) => f.trim()).filter(Boolean);
   return json(200, issueJson(tenant, issue, fields));
 };
 
 const myself: JiraHandler = (tenant, request, user) => {
-  if (!user) return jiraErrors(401, ['Client must be authenticated to access this resource.']);
+  if (!user) return JIRA_UNAUTHENTICATED;
   return json(200, { ...userJson(tenant, user), emailAddress: user.email, locale: 'en_US' });
 };
 
@@ -89,5 +89,6 @@ export function handleJira(tenant: Tenant, request: GatewayRequest, user: User |
     const match = pattern.exec(request.path);
     if (match && method === request.method) return handler(tenant, request, user, match);
   }
+  // The emulator's own notice, not an imitation of Jira.
   return jiraErrors(404, [`The emulated Jira does not implement ${request.method} ${request.path}.`]);
 }

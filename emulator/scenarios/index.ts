@@ -1,5 +1,5 @@
 import type { Fault } from '../faults';
-import { ADMIN_ID, OUTSIDER_ID, SAMPLE_ISSUE_KEY, VIEWER_ID } from '../tenant/sample-tenant';
+import { ADMIN_ID, APP_SCOPES, OUTSIDER_ID, SAMPLE_ISSUE_KEY, VIEWER_ID } from '../tenant/sample-tenant';
 import type { Tenant } from '../tenant/model';
 
 /** A named tenant state reproducing one real situation. */
@@ -12,20 +12,20 @@ export interface Scenario {
   issueKey: string;
   /** Who reads the page. */
   viewerAccountId: string;
+  /**
+   * The scopes of the manifest this scenario deploys (the installation starts with them; `apply` may make it lag).
+   * A resolver run against the scenario is configured with these: `createResolverHandler({ declaredScopes })`.
+   */
+  manifestScopes: readonly string[];
   /** Changes to the healthy sample tenant. */
   apply?: (tenant: Tenant) => void;
   faults?: Fault[];
 }
 
-const base = { issueKey: SAMPLE_ISSUE_KEY, viewerAccountId: VIEWER_ID };
+const base = { issueKey: SAMPLE_ISSUE_KEY, viewerAccountId: VIEWER_ID, manifestScopes: APP_SCOPES };
 
-/** Removes a scope from the installation, every user's grant and, when asked, the deployed manifest. */
-function dropScope(tenant: Tenant, scope: string, fromManifest: boolean): void {
-  const without = (list: string[]) => list.filter((s) => s !== scope);
-  if (fromManifest) tenant.app.manifestScopes = without(tenant.app.manifestScopes);
-  tenant.app.installedScopes = without(tenant.app.installedScopes);
-  for (const user of tenant.users) for (const product of ['jira', 'confluence'] as const) if (user.consent[product]) user.consent[product] = without(user.consent[product]!);
-}
+/** This app's manifest plus read:me: an app that still asks each user to consent (simplified user consent). */
+export const CONSENT_APP_SCOPES: readonly string[] = [...APP_SCOPES, 'read:me'];
 
 function viewer(tenant: Tenant) {
   return tenant.users.find((u) => u.accountId === VIEWER_ID)!;
@@ -37,18 +37,18 @@ export const SCENARIOS: Scenario[] = [
     ...base,
     name: 'consent-needed',
     title: 'Consent needed',
-    situation: 'The reader never clicked "Allow access": @forge/api throws NeedsAuthenticationError (forge-proxy-error: NEEDS_AUTHENTICATION_ERR).',
-    apply: (t) => {
-      viewer(t).consent = {};
-    }
+    situation:
+      'An app whose manifest declares read:me (so each user must consent, per simplified user consent); the reader has not clicked "Allow access": @forge/api throws NeedsAuthenticationError.',
+    manifestScopes: CONSENT_APP_SCOPES
   },
   {
     ...base,
     name: 'seed-000-empty-user-grant',
     title: 'Empty Jira grant (seed 000)',
-    situation: 'Seed 000: asUser to Jira gets 403 "granted the following scopes: []" although the manifest declares read:jira-work; asApp works; Confluence is fine.',
+    situation:
+      'Seed 000, a platform fault: asUser to Jira gets 403 "granted the following scopes: []" although manifest and installation hold read:jira-work; asApp works; Confluence is fine.',
     apply: (t) => {
-      viewer(t).consent.jira = [];
+      viewer(t).emptyGrant = ['jira'];
     }
   },
   {
@@ -64,15 +64,18 @@ export const SCENARIOS: Scenario[] = [
     ...base,
     name: 'manifest-missing-scope',
     title: 'Manifest lacks read:jira-work',
-    situation: 'The deployed manifest forgot read:jira-work: the installation and every grant lack it.',
-    apply: (t) => dropScope(t, 'read:jira-work', true)
+    situation: 'The deployed manifest forgot read:jira-work: every Forge call to Jira gets 401 "Unauthorized; scope does not match" (FAILURE_CLIENT_SCOPE_CHECK).',
+    manifestScopes: APP_SCOPES.filter((s) => s !== 'read:jira-work')
   },
   {
     ...base,
     name: 'installation-not-upgraded',
     title: 'Installation not upgraded',
-    situation: 'read:jira-work was added to the manifest and deployed, but nobody ran `forge install --upgrade`.',
-    apply: (t) => dropScope(t, 'read:jira-work', false)
+    situation:
+      'read:jira-work was added to the manifest and deployed, but nobody ran `forge install --upgrade`: Forge calls to Jira get 401 "Unauthorized; scope does not match".',
+    apply: (t) => {
+      t.app.installedScopes = t.app.installedScopes.filter((s) => s !== 'read:jira-work');
+    }
   },
   {
     ...base,
@@ -106,7 +109,7 @@ export const SCENARIOS: Scenario[] = [
     ...base,
     name: 'seed-003-admin-only',
     title: 'Admin-only endpoint (seed 003)',
-    situation: 'Seed 003: /rest/api/2/settings/columns needs Administer Jira; without Accept: application/json Jira sends an HTML 403 page.',
+    situation: 'Seed 003: /rest/api/2/settings/columns needs Administer Jira; Jira sends an HTML 403 page, with or without Accept: application/json.',
     viewerAccountId: OUTSIDER_ID
   },
   {

@@ -8,8 +8,17 @@ export interface User {
   email: string;
   /** Products this user has a licence (product access) for. */
   products: Product[];
-  /** Per product, the scopes the user's "Allow access" grant holds; absent = never consented. */
-  consent: Partial<Record<Product, string[]>>;
+  /**
+   * Has clicked "Allow access". Only consulted for apps that still ask each user (simplified user consent:
+   * https://developer.atlassian.com/platform/forge/simplified-user-consent/ — apps declaring read:me/read:account or
+   * using external auth).
+   */
+  consented: boolean;
+  /**
+   * Products whose calls as this user carry an empty grant: the platform fault of seed 000
+   * (https://community.developer.atlassian.com/t/access-to-the-resource-was-denied-due-to-missing-scope-grants/75654).
+   */
+  emptyGrant: Product[];
   /** Holds the Administer Jira global permission. */
   admin: boolean;
 }
@@ -57,6 +66,12 @@ export interface AppInstallation {
   installationId: string;
   /** Products the app is installed on, on this site. */
   installedOn: Product[];
+  /** Products the manifest's `app.compatibility` declares (app-compatibility.md); calls to others fail in the runtime. */
+  compatibility: Product[];
+  /** The product whose module runs the invocation (a Confluence macro: confluence). */
+  contextProduct: Product;
+  /** The manifest declares an external auth provider (`providers.auth`), which also asks each user to consent. */
+  externalAuth: boolean;
   /** Scopes of the deployed manifest. */
   manifestScopes: string[];
   /** Scopes the installation was granted (lags the manifest until upgraded). */

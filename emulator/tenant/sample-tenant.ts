@@ -6,11 +6,10 @@ export const OUTSIDER_ID = '5d53f3cbc6b9320d9ea5bdc2';
 export const ADMIN_ID = '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077';
 
 /** The scopes this app's manifest.yml declares; the healthy installation holds exactly these. */
-export const APP_SCOPES = ['read:jira-work', 'read:page:confluence'];
+export const APP_SCOPES: readonly string[] = ['read:jira-work', 'read:page:confluence'];
 
-/** A healthy site: the app installed on Confluence and Jira, the viewer consented, a realistic project. */
+/** A healthy site: the app installed on Confluence and Jira, a realistic project. */
 export function sampleTenant(): Tenant {
-  const consent = { jira: [...APP_SCOPES], confluence: [...APP_SCOPES] };
   return {
     site: 'acme.atlassian.net',
     cloudId: '3f1b0c1e-7a2d-4b9e-8c55-1d2e3f4a5b6c',
@@ -20,17 +19,21 @@ export function sampleTenant(): Tenant {
       environmentId: 'a1b2c3d4-0000-4000-8000-000000000001',
       installationId: 'b7e3f1a2-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
       installedOn: ['confluence', 'jira'],
+      compatibility: ['confluence', 'jira'],
+      contextProduct: 'confluence',
+      externalAuth: false,
       manifestScopes: [...APP_SCOPES],
       installedScopes: [...APP_SCOPES]
     },
     users: [
-      { accountId: VIEWER_ID, displayName: 'Mia Krystof', email: 'mia@acme.example', products: ['confluence', 'jira'], consent, admin: false },
+      { accountId: VIEWER_ID, displayName: 'Mia Krystof', email: 'mia@acme.example', products: ['confluence', 'jira'], consented: false, emptyGrant: [], admin: false },
       {
         accountId: OUTSIDER_ID,
         displayName: 'Oskar Lind',
         email: 'oskar@acme.example',
         products: ['confluence', 'jira'],
-        consent: { jira: [...APP_SCOPES], confluence: [...APP_SCOPES] },
+        consented: false,
+        emptyGrant: [],
         admin: false
       },
       {
@@ -38,7 +41,8 @@ export function sampleTenant(): Tenant {
         displayName: 'Ada Admin',
         email: 'ada@acme.example',
         products: ['confluence', 'jira'],
-        consent: { jira: [...APP_SCOPES], confluence: [...APP_SCOPES] },
+        consented: false,
+        emptyGrant: [],
         admin: true
       }
     ],

@@ -1,10 +1,11 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { macroContext } from '../../emulator/macro-context';
 import type { ForgeDoc } from './forge-doc';
 import { renderNode } from './render-forge-doc';
+import { SEED_NOTES } from './seed-notes';
 
 interface PreviewState {
   scenario: string;
@@ -23,7 +24,8 @@ type Listener = (payload: unknown) => void;
 const store = {
   root: undefined as ForgeDoc | undefined,
   macroConfig: undefined as ForgeDoc | undefined,
-  consentNeeded: false,
+  /** Set when an invoke raised NEEDS_AUTHENTICATION_ERR: Confluence shows its prompt in the macro. */
+  consent: undefined as { replacesMacro: boolean; takeFocus: boolean } | undefined,
   invokeError: undefined as string | undefined,
   listeners: new Map<string, Set<Listener>>(),
   subscribers: new Set<() => void>(),
@@ -59,7 +61,11 @@ function currentContext() {
         const answer = await api<{ ok: boolean; result?: unknown; error?: { name: string; message: string } }>('invoke', { functionKey: data.functionKey, payload: data.payload });
         if (answer.ok) return answer.result;
         if (answer.error?.name === 'NEEDS_AUTHENTICATION_ERR') {
-          store.consentNeeded = true;
+          // A render that needs consent has nothing to show: the prompt takes the macro's place. An
+          // action that asks again (seed 000's "Renew access") keeps the macro's diagnosis below it
+          // and moves the focus to the prompt, since the reader just asked for it.
+          const fromRender = data.functionKey === 'render';
+          store.consent = { replacesMacro: fromRender, takeFocus: !fromRender };
           store.notify();
         }
         throw Object.assign(new Error(answer.error?.message ?? 'invoke failed'), { name: answer.error?.name ?? 'Error' });
@@ -118,17 +124,52 @@ const FAULT_TOGGLES: { label: string; fault: { kind: string; product: string; ms
   { label: 'Jira 503', fault: { kind: 'server-error', product: 'jira' } }
 ];
 
-const reload = () => window.location.reload();
+const FOCUS_KEY = 'issue-doctor-preview-focus';
 
-const ConsentPrompt = () => (
-  <div className="consent-prompt" role="dialog" aria-label="Allow access">
-    <Heading size="small">Issue Doctor needs your permission</Heading>
+/** Reloads the page (the app starts afresh, as after a Confluence page load) and puts the focus back on `testId`. */
+const reload = (testId?: string) => {
+  const target = testId ?? (document.activeElement as HTMLElement | null)?.closest('[data-testid]')?.getAttribute('data-testid');
+  if (target) sessionStorage.setItem(FOCUS_KEY, target);
+  window.location.reload();
+};
+
+function restoreFocus(): void {
+  const target = sessionStorage.getItem(FOCUS_KEY);
+  if (!target) return;
+  const element = document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(target)}"]`);
+  if (!element) return;
+  sessionStorage.removeItem(FOCUS_KEY);
+  element.focus();
+}
+
+/**
+ * Confluence's own consent prompt, in the macro's place as Confluence renders it (an "Allow access"
+ * panel where the app would be: https://docs.meta-inf.hu/advanced-content-navigator/cloud-users-guide/first-use-the-oauth-consent).
+ */
+const ConsentPrompt = ({ takeFocus }: { takeFocus: boolean }) => (
+  <div className="consent-prompt" role="region" aria-labelledby="consent-title" data-testid="consent-prompt">
+    <Heading size="xsmall" as="h2" id="consent-title">
+      Issue Doctor needs your permission
+    </Heading>
     <p>To show Jira content as you, allow this app to access Atlassian products on your behalf.</p>
-    <Button appearance="primary" testId="host-allow-access" onClick={() => void api('consent', {}).then(reload)}>
+    <Button appearance="primary" testId="host-allow-access" autoFocus={takeFocus} onClick={() => void api('consent', {}).then(() => reload('macro'))}>
       Allow access
     </Button>
   </div>
 );
+
+const SeedNoteView = ({ scenario }: { scenario: string }) => {
+  const note = SEED_NOTES[scenario];
+  if (!note) return null;
+  return (
+    <div className="seed-note" data-testid="seed-note">
+      <p>{note.purpose}</p>
+      {note.commands.map((command) => (
+        <pre key={command}>{command}</pre>
+      ))}
+    </div>
+  );
+};
 
 const Sidebar = ({ state }: { state: PreviewState }) => {
   const current = state.scenarios.find((s) => s.name === state.scenario);
@@ -137,7 +178,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
     <aside className="sidebar">
       <Heading size="xsmall">Emulated site</Heading>
       <label htmlFor="scenario">Scenario</label>
-      <select id="scenario" data-testid="scenario" value={state.scenario} onChange={(e) => void api('scenario', { name: e.target.value }).then(reload)}>
+      <select id="scenario" data-testid="scenario" value={state.scenario} onChange={(e) => void api('scenario', { name: e.target.value }).then(() => reload('scenario'))}>
         {state.scenarios.map((s) => (
           <option key={s.name} value={s.name} title={s.situation}>
             {s.title}
@@ -145,6 +186,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
         ))}
       </select>
       <p className="situation">{current?.situation}</p>
+      <SeedNoteView scenario={state.scenario} />
       <Heading size="xsmall">Faults</Heading>
       {FAULT_TOGGLES.map((toggle) => (
         <label key={toggle.label} className="fault">
@@ -152,7 +194,9 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
             type="checkbox"
             data-testid={`fault-${toggle.fault.kind}`}
             checked={active(toggle.fault.kind)}
-            onChange={(e) => void (e.target.checked ? api('faults', toggle.fault) : api('faults', { kind: toggle.fault.kind }, 'DELETE')).then(reload)}
+            onChange={(e) =>
+              void (e.target.checked ? api('faults', toggle.fault) : api('faults', { kind: toggle.fault.kind }, 'DELETE')).then(() => reload(`fault-${toggle.fault.kind}`))
+            }
           />
           {toggle.label}
         </label>
@@ -162,10 +206,40 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
   );
 };
 
+/**
+ * When an update removes the control that had the focus inside the macro (a "Check again" whose
+ * answer is the card alone), the focus goes to the macro itself rather than to the page's body.
+ */
+function useMacroFocus(root: ForgeDoc | undefined) {
+  const macroRef = useRef<HTMLElement>(null);
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    const onFocusIn = (e: FocusEvent) => {
+      hadFocus.current = !!macroRef.current?.contains(e.target as Node);
+    };
+    // A click elsewhere on the page also leaves the focus on <body>: that is the reader's choice.
+    const onPointerDown = (e: PointerEvent) => {
+      hadFocus.current = !!macroRef.current?.contains(e.target as Node);
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onPointerDown);
+    restoreFocus();
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, []);
+  useEffect(() => {
+    if (hadFocus.current && (document.activeElement === document.body || document.activeElement === null)) macroRef.current?.focus();
+  }, [root]);
+  return macroRef;
+}
+
 const Page = () => {
   const s = useStore();
   const state = s.state!;
   const [editing, setEditing] = useState(!state.config?.issue && state.inserted);
+  const macroRef = useMacroFocus(s.root);
   return (
     <div className="layout">
       <header className="topbar">
@@ -178,23 +252,24 @@ const Page = () => {
           <p className="byline">Owned by Mia Krystof · Last updated today</p>
           <p>The issue tracked for this release:</p>
           {state.inserted ? (
-            <section className="macro" data-testid="macro" aria-label="Issue Doctor macro">
+            <section className="macro" data-testid="macro" aria-label="Issue Doctor macro" tabIndex={-1} ref={macroRef}>
               <div className="macro-toolbar">
                 <img src="/assets/icon.svg" alt="" width={16} height={16} />
                 <span>Issue Doctor</span>
                 <button type="button" data-testid="edit-macro" onClick={() => setEditing(!editing)}>
                   {editing ? 'Close' : 'Edit'}
                 </button>
-                <button type="button" data-testid="remove-macro" onClick={() => void api('macro', { inserted: false }).then(reload)}>
+                <button type="button" data-testid="remove-macro" onClick={() => void api('macro', { inserted: false }).then(() => reload('insert-macro'))}>
                   Remove
                 </button>
               </div>
               <div className="macro-body" data-testid="macro-body">
-                {s.root ? renderNode(s.root) : <span>Loading app…</span>}
+                {s.consent ? <ConsentPrompt takeFocus={s.consent.takeFocus} /> : null}
+                {s.consent?.replacesMacro ? null : s.root ? renderNode(s.root) : <span>Loading app…</span>}
               </div>
             </section>
           ) : (
-            <button type="button" className="insert" data-testid="insert-macro" onClick={() => void api('macro', { inserted: true }).then(reload)}>
+            <button type="button" className="insert" data-testid="insert-macro" onClick={() => void api('macro', { inserted: true }).then(() => reload('macro'))}>
               + Insert the Issue Doctor macro
             </button>
           )}
@@ -208,7 +283,6 @@ const Page = () => {
         ) : null}
         <Sidebar state={state} />
       </div>
-      {s.consentNeeded ? <ConsentPrompt /> : null}
     </div>
   );
 };

@@ -1,4 +1,4 @@
-import React, { type ReactNode } from 'react';
+import React, { useState, type ReactNode } from 'react';
 import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
@@ -26,7 +26,7 @@ const p = (node: ForgeDoc) => node.props as Record<string, any>;
 function cellsOf(row: ForgeDoc, hooks: RenderHooks) {
   return row.children
     .filter((c) => c.type === 'Cell')
-    .map((cell, i) => ({ key: String(cell.props.cellKey ?? i), content: renderChildren(cell.children, hooks) }));
+    .map((cell, i) => ({ key: String(cell.props.cellKey ?? i), width: typeof cell.props.width === 'number' ? cell.props.width : undefined, content: renderChildren(cell.children, hooks) }));
 }
 
 function tableParts(node: ForgeDoc, hooks: RenderHooks) {
@@ -45,12 +45,16 @@ const COMPONENTS: Record<string, Renderer> = {
   Text: (n, c) => <Text as="p" size={p(n).size} weight={p(n).weight}>{c}</Text>,
   Strong: (_n, c) => <strong>{c}</strong>,
   Em: (_n, c) => <em>{c}</em>,
-  Heading: (n, c) => <Heading size={p(n).size ?? 'medium'} as={p(n).as}>{c}</Heading>,
+  Heading: (n, c) => (
+    <Heading size={p(n).size ?? 'medium'} as={p(n).as}>
+      {c}
+    </Heading>
+  ),
   Lozenge: (n, c) => <Lozenge appearance={p(n).appearance} isBold={p(n).isBold}>{c}</Lozenge>,
   Badge: (n, c) => <Badge appearance={p(n).appearance}>{c}</Badge>,
   SectionMessage: (n, c) => <SectionMessage appearance={p(n).appearance} title={p(n).title}>{c}</SectionMessage>,
   Button: (n, c) => (
-    <Button appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled}>
+    <Button appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled} autoFocus={p(n).autoFocus} isSelected={p(n).isSelected}>
       {c}
     </Button>
   ),
@@ -91,21 +95,13 @@ const COMPONENTS: Record<string, Renderer> = {
     const { head, rows } = tableParts(n, hooks);
     return (
       <div className="forge-table">
-        {p(n).caption ? <div className="forge-table-caption">{p(n).caption}</div> : null}
-        <DynamicTable head={head} rows={rows} />
+        <DynamicTable caption={p(n).caption} head={head} rows={rows} />
       </div>
     );
   },
   // Atlaskit's code, list and empty-state packages are not installed by @forge/react: plain renderings.
-  CodeBlock: (n) => (
-    <div className="forge-codeblock">
-      <button type="button" className="forge-copy" onClick={() => void navigator.clipboard?.writeText(String(p(n).text ?? ''))}>
-        Copy
-      </button>
-      <pre>{String(p(n).text ?? '')}</pre>
-    </div>
-  ),
-  Code: (_n, c) => <code>{c}</code>,
+  CodeBlock: (n) => <CodeBlock text={String(p(n).text ?? '')} />,
+  Code: (_n, c) => <code className="forge-code">{c}</code>,
   // A real host resolves the account id to a name and avatar; the emulated site has no directory service.
   User: (n) => <span className="forge-user">@{String(p(n).accountId ?? 'unknown user')}</span>,
   List: (n, c) => (p(n).type === 'ordered' ? <ol>{c}</ol> : <ul>{c}</ul>),
@@ -116,6 +112,31 @@ const COMPONENTS: Record<string, Renderer> = {
       <Text as="p">{String(p(n).description ?? '')}</Text>
     </div>
   )
+};
+
+/** The whole text, never clipped, with a copy button that says when it copied. */
+const CodeBlock = ({ text }: { text: string }) => {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () => {
+    const done = navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
+    done.then(
+      () => setCopied('copied'),
+      () => setCopied('failed')
+    );
+  };
+  return (
+    <div className="forge-codeblock">
+      <div className="forge-codeblock-bar">
+        <Button appearance="subtle" spacing="compact" onClick={copy} testId="copy-code">
+          {copied === 'copied' ? 'Copied' : 'Copy'}
+        </Button>
+        <span role="status" className="forge-copy-status">
+          {copied === 'copied' ? 'Copied to the clipboard' : copied === 'failed' ? 'Could not copy: select the text instead' : ''}
+        </span>
+      </div>
+      <pre>{text}</pre>
+    </div>
+  );
 };
 
 function renderChildren(children: ForgeDoc[], hooks: RenderHooks): ReactNode {

@@ -8,9 +8,16 @@ import type { Rule } from './rules/rule';
 import { installationBehindManifest, scopeRejected } from './rules/scopes';
 import { egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
 import { unknownFailure } from './rules/unknown';
+import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired } from './rules/auth-scheme';
+import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
+import { apiRemoved, endpointNotFound, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
+import { unlicensedUser } from './rules/account';
+import { resourceNotFound } from './rules/not-found';
+import { invalidRequest } from './rules/request';
+import { operationNotAllowedForCaller } from './rules/caller';
 import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
 import type { ScopeAnalysis } from './scope-analysis';
-import type { AuthMode, DiagnosisInput, Finding, Product } from './types';
+import type { AuthMode, Channel, DiagnosisInput, Finding, Product } from './types';
 
 /** Rules for the failure itself; the first that applies explains the call. Order matters: most specific first. */
 const FAILURE_RULES: Rule[] = [
@@ -18,17 +25,35 @@ const FAILURE_RULES: Rule[] = [
   productNotDeclared,
   egressNotAllowed,
   forgeExPath,
+  queryStringInPath,
+  siteUnavailable,
+  oauthClientMisconfigured,
+  oauthRefreshTokenInvalid,
+  connectJwtRejected,
+  operationNotAllowedForCaller,
   scopedTokenAtSiteUrl,
   productNotInstalled,
   scopeRejected,
+  basicAuthPassword,
+  dataCenterTokenOnCloud,
+  apiTokenWrongScheme,
+  xsrfCheckFailed,
+  apiRemoved,
+  wrongProductUrl,
+  loginRequired,
+  unlicensedUser,
   rateLimited,
   timedOut,
   productUnavailable,
   malformedResponse,
   issueNotVisible,
   adminOnlyEndpoint,
-  htmlErrorPage,
+  resourceNotFound,
+  endpointNotFound,
+  oauthAccessTokenExpired,
   invalidCredentials,
+  invalidRequest,
+  htmlErrorPage,
   permissionDenied,
   unknownFailure
 ];
@@ -44,6 +69,8 @@ export interface Diagnosis {
   /** Primary first, then advice. */
   findings: Finding[];
   status?: number;
+  /** Names of the response headers (never their values). */
+  headerNames: string[];
   call: { method: string; path: string; auth: AuthMode; product?: Product };
   scopes: ScopeAnalysis;
 }
@@ -53,12 +80,14 @@ function sentence(text: string): string {
   return /^[a-z]+\s/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-function redactFinding(finding: Finding): Finding {
+/** Keeps the remedies written for the reader's channel, redacts every string, and stamps the audience. */
+function finish(finding: Finding, channel: Channel): Finding {
   return {
     ...finding,
+    audience: channel,
     title: sentence(redact(finding.title)),
     explanation: redact(finding.explanation),
-    remedies: finding.remedies.map((r) => ({ actor: r.actor, action: redact(r.action) })),
+    remedies: finding.remedies.filter((r) => !r.channel || r.channel === channel).map((r) => ({ actor: r.actor, action: redact(r.action) })),
     evidence: finding.evidence.map(redact)
   };
 }
@@ -68,7 +97,7 @@ function applyRules(rules: Rule[], o: Observation, firstOnly: boolean): Finding[
   for (const rule of rules) {
     const finding = rule(o);
     if (!finding) continue;
-    findings.push(redactFinding(finding));
+    findings.push(finish(finding, o.channel));
     if (firstOnly) break;
   }
   return findings;
@@ -87,7 +116,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     primary,
     findings,
     status: o.status,
-    call: { method: o.method, path: o.pathAsCalled, auth: o.auth, product: o.product },
+    headerNames: Object.keys(o.headers.all),
+    call: { method: o.method, path: redact(o.pathAsCalled), auth: o.auth, product: o.product },
     scopes: o.scopes
   };
 }

@@ -5,7 +5,7 @@ import { parseHeaders, type ParsedHeaders } from './parse/headers';
 import { parseScopeGrantMessage, type ScopeGrantMessage } from './parse/scope-grant';
 import { parseThrownError, type ParsedThrownError } from './parse/thrown-error';
 import { analyseScopes, type ScopeAnalysis } from './scope-analysis';
-import type { AuthMode, DiagnosisInput, Product } from './types';
+import type { AuthMode, Channel, DiagnosisInput, Product } from './types';
 
 const MAX_BODY = 1_000_000;
 
@@ -35,6 +35,14 @@ export interface Observation {
   isForge: boolean;
   /** The call ran with the viewer's identity (asUser or the frontend bridge). */
   asViewer: boolean;
+  /** Something failed: an error was thrown, the status is not 2xx/3xx, or a paste without status was given. */
+  failed: boolean;
+  /** Who reads the diagnosis. */
+  channel: Channel;
+  /** The host is Atlassian Cloud (`*.atlassian.net`, `api.atlassian.com`, `*.jira.com`). */
+  cloudHost: boolean;
+  /** The host is named and is not Atlassian Cloud (a Data Center / Server site). */
+  selfHostedHost: boolean;
 }
 
 const FORGE_AUTH: AuthMode[] = ['forge-as-user', 'forge-as-app', 'forge-bridge', 'forge-web-trigger'];
@@ -44,9 +52,10 @@ function safeText(value: unknown, max: number): string {
 }
 
 function splitHost(rawPath: string, baseUrl: string | undefined): { host?: string; path: string } {
-  const full = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)(.*)$/i.exec(rawPath);
+  // Userinfo (`user:token@`) is dropped before the host is lower-cased.
+  const full = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)(.*)$/i.exec(rawPath);
   if (full) return { host: full[1].toLowerCase(), path: full[2] || '/' };
-  const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
+  const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
   if (base) {
     const prefix = base[2].replace(/\/$/, '');
     return { host: base[1].toLowerCase(), path: `${prefix}${rawPath.startsWith('/') ? '' : '/'}${rawPath}` };
@@ -65,8 +74,19 @@ export function observe(input: DiagnosisInput): Observation {
   const headers = parseHeaders(response?.headers, input.now ?? new Date());
   const bodyText = safeText(response?.body, MAX_BODY);
   const body = parseErrorBody(bodyText, headers.contentType);
-  const messageText = [...body.messages, ...Object.values(body.fieldErrors), body.htmlTitle ?? ''].join('\n');
   const thrown = input.error !== undefined && input.error !== null ? parseThrownError(input.error) : undefined;
+  const messageText = [
+    ...body.messages,
+    ...Object.values(body.fieldErrors),
+    body.htmlTitle ?? '',
+    body.pageTitle ?? '',
+    body.pageText ?? '',
+    body.kind === 'json' && body.messages.length === 0 ? bodyText.slice(0, 4000) : '',
+    thrown ? `${thrown.name}: ${thrown.message}` : ''
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .slice(0, 20_000);
   const scopeGrant = body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText);
   const operation = findOperation(method, normalized.path);
   const product: Product | undefined = call.product ?? normalized.product ?? productFromScopes(scopeGrant?.groups.flat() ?? []);
@@ -75,7 +95,9 @@ export function observe(input: DiagnosisInput): Observation {
     : operation
       ? [...operation.classic, ...operation.granular]
       : [];
-  const status = typeof response?.status === 'number' && Number.isFinite(response.status) ? response.status : thrown?.status;
+  // Status 0 stands for a paste that carried none (a body, a page or a message alone).
+  const given = typeof response?.status === 'number' && Number.isFinite(response.status) && response.status > 0 ? response.status : undefined;
+  const status = given ?? thrown?.status;
   const isForge = FORGE_AUTH.includes(auth);
   const asViewer = auth === 'forge-as-user' || auth === 'forge-bridge';
   const scopes = analyseScopes({
@@ -93,7 +115,7 @@ export function observe(input: DiagnosisInput): Observation {
     catalogPath: normalized.path,
     host,
     product,
-    status: response ? status : undefined,
+    status,
     headers,
     body,
     messageText,
@@ -102,7 +124,11 @@ export function observe(input: DiagnosisInput): Observation {
     operation,
     scopes,
     isForge,
-    asViewer
+    asViewer,
+    failed: thrown !== undefined || (response !== undefined && (status === undefined || status < 200 || status >= 300)),
+    channel: input.channel ?? 'macro',
+    cloudHost: !!host && /(^|\.)(atlassian\.net|jira\.com|atlassian\.com)$/.test(host),
+    selfHostedHost: !!host && !/(^|\.)(atlassian\.net|jira\.com|atlassian\.com)$/.test(host) && !/^(localhost|127\.)/.test(host) && !/[<>{}]/.test(host)
   };
 }
 

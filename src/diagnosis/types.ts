@@ -1,4 +1,9 @@
+import type { FindingCode } from './codes';
+
 export type Product = 'jira' | 'confluence';
+
+/** Where the reader of a diagnosis is: the macro on a page, or a terminal. Remedies speak to that place. */
+export type Channel = 'macro' | 'cli';
 
 /** How the failing call was authenticated. */
 export type AuthMode =
@@ -9,8 +14,10 @@ export type AuthMode =
   | 'basic-classic-token'
   | 'basic-scoped-token'
   | 'basic-token'
+  | 'basic-password'
   | 'oauth2'
   | 'connect-jwt'
+  | 'data-center-pat'
   | 'unknown';
 
 export const AUTH_MODES: readonly AuthMode[] = [
@@ -21,8 +28,10 @@ export const AUTH_MODES: readonly AuthMode[] = [
   'basic-classic-token',
   'basic-scoped-token',
   'basic-token',
+  'basic-password',
   'oauth2',
   'connect-jwt',
+  'data-center-pat',
   'unknown'
 ];
 
@@ -67,6 +76,8 @@ export interface DiagnosisInput {
   probes?: ProbeFacts;
   /** For `Retry-After` HTTP dates; defaults to the current time. */
   now?: Date;
+  /** Who reads the result; defaults to the macro. */
+  channel?: Channel;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -75,10 +86,14 @@ export type Actor = 'viewer' | 'page-author' | 'site-admin' | 'app-developer' | 
 export interface Remedy {
   actor: Actor;
   action: string;
+  /** Only shown in this channel (e.g. "reload this page" in the macro, a curl command in the CLI). */
+  channel?: Channel;
 }
 
 export interface Finding {
-  code: string;
+  code: FindingCode;
+  /** The channel the remedies were written for. */
+  audience?: Channel;
   severity: Severity;
   title: string;
   explanation: string;

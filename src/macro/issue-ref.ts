@@ -6,6 +6,11 @@ export const MAX_ISSUE_REF_LENGTH = 2048;
 const KEY = /^([A-Za-z][A-Za-z0-9_]{0,49})-([1-9][0-9]{0,9})$/;
 const ATLASSIAN_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.(atlassian\.net|jira\.com|jira-dev\.com)$/;
 
+/** A site host of Atlassian Cloud (`acme.atlassian.net`); custom domains are not compared against links. */
+export function isAtlassianCloudHost(host: string): boolean {
+  return ATLASSIAN_HOST.test(host);
+}
+
 function normalizeKey(candidate: string | null | undefined): string | undefined {
   if (!candidate) return undefined;
   const match = KEY.exec(candidate.trim());

@@ -1,7 +1,8 @@
 import Resolver from '@forge/resolver';
 import { DECLARED_SCOPES } from './declared-scopes';
 import { requestConsent } from './request-consent';
-import { renderMacro, type RenderOptions, type RenderPayload } from './render-macro';
+import type { RenderResult } from '../macro/render-result';
+import { renderMacro, type RenderOptions } from './render-macro';
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = { declaredScopes: DECLARED_SCOPES, callTimeoutMs: 4000 };
 
@@ -9,8 +10,9 @@ export const DEFAULT_RENDER_OPTIONS: RenderOptions = { declaredScopes: DECLARED_
 export function createResolverHandler(options: Partial<RenderOptions> = {}) {
   const settings: RenderOptions = { ...DEFAULT_RENDER_OPTIONS, ...options };
   const resolver = new Resolver();
-  resolver.define('render', ({ payload, context }) => renderMacro(payload as RenderPayload, context, settings) as unknown as Promise<Record<string, unknown>>);
-  resolver.define('requestConsent', () => requestConsent());
+  // The payload is never read: which issue to show, and for whom, comes from the platform's context only.
+  resolver.define<unknown, RenderResult>('render', ({ context }) => renderMacro(context, settings));
+  resolver.define('requestConsent', ({ context }) => requestConsent(context));
   return resolver.getDefinitions();
 }
 

@@ -13,26 +13,28 @@ function text(value: unknown): string | undefined {
 
 const CATEGORIES = ['new', 'indeterminate', 'done'] as const;
 
-/** Maps Jira's issue JSON to the card; undefined when the JSON is not an issue. */
-export function toIssueCard(json: unknown, fallbackKey: string): IssueCard | undefined {
+/** The issue's page on the site: `{siteUrl}/browse/KEY`, or site-relative when the context gave no site URL. */
+export function browseUrl(siteUrl: string | undefined, key: string): string {
+  return `${siteUrl ?? ''}/browse/${encodeURIComponent(key)}`;
+}
+
+/**
+ * Maps Jira's issue JSON to the card; undefined when the JSON is not an issue. The link is built from the site URL
+ * of the invocation context, never from the issue's `self`, which on gateway responses is
+ * https://api.atlassian.com/ex/jira/{cloudId}/... and no page a reader can open.
+ */
+export function toIssueCard(json: unknown, fallbackKey: string, siteUrl: string | undefined): IssueCard | undefined {
   const issue = record(json);
   const fields = record(issue.fields);
   const key = text(issue.key) ?? fallbackKey;
   const summary = text(fields.summary);
   if (!summary) return undefined;
-  const self = text(issue.self);
-  let origin = '';
-  try {
-    origin = self ? new URL(self).origin : '';
-  } catch {
-    origin = '';
-  }
   const status = record(fields.status);
   const category = text(record(status.statusCategory).key);
   const assignee = record(fields.assignee);
   return {
     key,
-    url: `${origin}/browse/${encodeURIComponent(key)}`,
+    url: browseUrl(siteUrl, key),
     summary,
     status: {
       name: text(status.name) ?? 'Unknown',

@@ -4,7 +4,7 @@ import { timedCall, type CallOutcome } from './product-call';
 
 /** One product call the macro may make, with why it is worth making. */
 export interface ProbeSpec {
-  id: 'jira-user-issue' | 'confluence-user-page' | 'jira-app-issue';
+  id: 'jira-user-issue' | 'confluence-user-page' | 'jira-app-site';
   product: 'jira' | 'confluence';
   as: 'user' | 'app';
   /** Method and path as shown to people (no query). */
@@ -15,10 +15,12 @@ export interface ProbeSpec {
 
 const ACCEPT_JSON = { Accept: 'application/json' };
 
-/** GET /rest/api/3/issue/{key} with only the given fields, as the viewer or as the app. */
-function readIssue(as: 'user' | 'app', key: string, fields: string) {
-  const requester = as === 'user' ? api.asUser() : api.asApp();
-  return (signal: AbortSignal) => requester.requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { signal, headers: ACCEPT_JSON });
+/**
+ * GET /rest/api/3/issue/{key} with only the given fields, as the viewer. Never as the app: an app-rights read of a
+ * key a reader chose would tell "hidden from you" from "does not exist", which Jira's single 404 is meant to hide.
+ */
+export function readIssueAsUser(key: string, fields: string) {
+  return (signal: AbortSignal) => api.asUser().requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { signal, headers: ACCEPT_JSON });
 }
 
 /** Reads the issue as the viewer: the only call whose content is ever shown. */
@@ -29,7 +31,7 @@ export function jiraUserIssue(key: string): ProbeSpec {
     as: 'user',
     call: `GET /rest/api/3/issue/${key}`,
     purpose: 'Reads the issue as you. The only call whose content is shown.',
-    run: (timeoutMs) => timedCall('Jira', timeoutMs, readIssue('user', key, CARD_FIELDS.join(',')), true)
+    run: (timeoutMs) => timedCall('Jira', timeoutMs, readIssueAsUser(key, CARD_FIELDS.join(',')), true)
   };
 }
 
@@ -50,14 +52,19 @@ export function confluenceUserContent(content: { id: string; type: 'page' | 'blo
   };
 }
 
-/** Asks with the app's own rights whether the issue exists. Its body is never read: nothing of it reaches the reader. */
-export function jiraAppIssue(key: string): ProbeSpec {
+/**
+ * Asks Jira, with the app's rights, for its base URL. Names no issue, so it reveals nothing about one; made only when
+ * the invocation context gives no site URL and a configured link names a site that must be compared with this one.
+ * `GET /rest/api/3/serverInfo` needs no scope (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-server-info/).
+ */
+export function jiraAppSite(): ProbeSpec {
   return {
-    id: 'jira-app-issue',
+    id: 'jira-app-site',
     product: 'jira',
     as: 'app',
-    call: `GET /rest/api/3/issue/${key}`,
-    purpose: 'Asks, with the app\'s rights, whether the issue exists (to tell "hidden from you" from "does not exist"). Its content is discarded.',
-    run: (timeoutMs) => timedCall('Jira', timeoutMs, readIssue('app', key, 'issuetype'), false)
+    call: 'GET /rest/api/3/serverInfo',
+    purpose: 'Reads this site\'s base URL (the context gave none) to tell whether the configured link is for this site. Names no issue.',
+    run: (timeoutMs) =>
+      timedCall('Jira', timeoutMs, (signal) => api.asApp().requestJira(route`/rest/api/3/serverInfo`, { signal, headers: ACCEPT_JSON }), true)
   };
 }

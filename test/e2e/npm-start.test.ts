@@ -19,11 +19,17 @@ describe('npm start', () => {
       }
       const url = /local preview: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
       expect(output).toContain('scenario: healthy, macro configured with DOC-42');
+      // Counted from the launch (npm, tsx), not from when the server object was created.
+      const ready = /ready in (\d+\.\d) s from npm start; (frontend build unchanged, reused|frontend built in \d+\.\d s)/.exec(output);
+      expect(ready).not.toBeNull();
+      const uptime = Number(ready![1]);
+      expect(uptime).toBeGreaterThan(0.3);
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('/assets/host.js');
       const state = await (await fetch(`${url}/api/state`)).json();
       expect(state).toMatchObject({ scenario: 'healthy', config: { issue: 'DOC-42' }, inserted: true });
+      expect((await fetch(`${url}/api/scenario`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: '{"name":"jira-down"}' })).status).toBe(403);
       const browser = await launchChromium();
       try {
         const page = await browser.context.newPage();
@@ -42,6 +48,26 @@ describe('npm start', () => {
       await expect(fetch(url)).rejects.toThrow();
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }
+  });
+});
+
+describe('npm run emulator', () => {
+  test('the banner prints the demo logins next to the scenarios', async () => {
+    const child = spawn('npm', ['run', '-s', 'emulator', '--', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    try {
+      const deadline = Date.now() + 30000;
+      while (!output.includes('Scenarios:')) {
+        if (Date.now() > deadline) throw new Error(`no banner:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const logins = output.slice(output.indexOf('Demo logins'), output.indexOf('Scenarios:'));
+      expect(logins).toMatch(/Mia Krystof\s+mia@acme\.example\s+user\s+ATATT-classic-emulated-0001 \(classic\)/);
+      expect(logins).toMatch(/Ada Admin\s+ada@acme\.example\s+site admin/);
+    } finally {
+      process.kill(-child.pid!, 'SIGINT');
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { PreviewServer } from '../../preview/server';
+import { seriousViolations, type AxeViolation } from './axe';
 import { launchChromium, SCREENSHOTS } from './browser';
 
 let preview: PreviewServer;
@@ -21,42 +22,74 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await page.close();
+  await fetch(`${preview.url}/api/faults`, { method: 'DELETE', body: JSON.stringify({}) });
 });
 
+const SUMMARY = 'Publish the Forge macro troubleshooting guide';
 const macro = () => page.getByTestId('macro-body');
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-async function open(scenario?: string) {
-  if (scenario) await fetch(`${preview.url}/api/scenario`, { method: 'POST', body: JSON.stringify({ name: scenario }) });
+async function api(path: string, body: unknown, method = 'POST') {
+  const response = await fetch(`${preview.url}/api/${path}`, { method, body: JSON.stringify(body) });
+  expect(response.status).toBe(200);
+}
+
+/** Opens the page on a scenario and waits until the macro has settled (no loading text). */
+async function open(scenario: string) {
+  await api('scenario', { name: scenario });
   await page.goto(preview.url);
+  await page.waitForFunction(() => {
+    const body = document.querySelector('[data-testid="macro-body"]');
+    return !!body && body.textContent !== '' && !/Loading/.test(body.textContent ?? '');
+  }, undefined, { timeout: 15000 });
 }
 
 async function selectScenario(name: string) {
   await Promise.all([page.waitForEvent('load'), page.getByTestId('scenario').selectOption(name)]);
 }
 
+/** What has the keyboard focus: a button's or link's text, or a test id. */
+function focused(): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '<body>';
+    return el.getAttribute('data-testid') && !['copy-code', 'host-allow-access'].includes(el.getAttribute('data-testid')!)
+      ? `#${el.getAttribute('data-testid')}`
+      : (el.getAttribute('aria-label') ?? el.innerText ?? '').trim().split('\n')[0].slice(0, 60);
+  });
+}
+
+async function tabTo(label: string, key = 'Tab', limit = 30): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    seen.push(await focused());
+    if (seen[seen.length - 1].startsWith(label)) return seen;
+  }
+  throw new Error(`"${label}" never got the focus; the focus went through: ${seen.join(' → ')}`);
+}
+
 describe('the local preview in Chromium', () => {
-  test('opens on the healthy scenario with the sample issue', async () => {
+  test('healthy: the card and nothing else (no status lozenges, no buttons, no message)', async () => {
     await open('healthy');
-    await expect(macro().getByText('Publish the Forge macro troubleshooting guide')).toBeTruthy();
-    await macro().getByText('Publish the Forge macro troubleshooting guide').waitFor();
-    await macro().getByText('Jira as you: ok').waitFor();
+    await expect(macro().getByText(SUMMARY).count()).resolves.toBe(1);
     expect(await macro().getByRole('link', { name: /DOC-42/ }).getAttribute('href')).toBe('https://acme.atlassian.net/browse/DOC-42');
+    expect(await macro().getByRole('button').count()).toBe(0);
+    expect(await macro().getByRole('heading').count()).toBe(0);
+    expect(await macro().innerText()).not.toMatch(/Jira as you|Scopes|ok\b/);
     expect(await macro().locator('[data-unknown-component]').count()).toBe(0);
     await shot('healthy');
   });
 
   test('insert the macro, configure an issue key, see the card', async () => {
     await open('healthy');
-    await page.getByTestId('remove-macro').click();
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('remove-macro').click()]);
     await Promise.all([page.waitForEvent('load'), page.getByTestId('insert-macro').click()]);
     await macro().getByText('Choose a Jira issue').waitFor();
     const field = page.getByTestId('config-panel').locator('input[name="issue"]');
     await field.fill('DOC-44');
     await macro().getByText('Screenshots for the scoped token how-to').waitFor();
     await page.getByTestId('config-panel').getByText('Shows DOC-44.').waitFor();
-    await shot('configured');
   });
 
   test('an invalid value gets a clear message, in the panel and the macro', async () => {
@@ -65,44 +98,163 @@ describe('the local preview in Chromium', () => {
     await page.getByTestId('config-panel').locator('input[name="issue"]').fill('https://evil.example.com/browse/DOC-1');
     await page.getByTestId('config-panel').getByText(/is not an Atlassian Cloud site/).waitFor();
     await macro().getByText("This macro's configuration is not a Jira issue").waitFor();
-    await shot('invalid-config');
   });
 
-  test("seed 000's scenario: the diagnostic panel names the empty Jira grant and its remedy", async () => {
-    await open('healthy');
-    await selectScenario('seed-000-empty-user-grant');
-    await macro().getByRole('heading', { name: 'Your grant for Jira is empty: the app may not read Jira as you' }).waitFor();
-    await macro().getByText('Diagnostic panel').waitFor();
-    await macro().getByText(/Renew your consent/).waitFor();
-    await macro().getByText('Jira as you: failing').waitFor();
-    expect(await macro().locator('pre').innerText()).toContain('USER_GRANT_EMPTY');
-    await shot('seed-000-diagnosis');
+  test("seed 000: a reader sees one short message; the details open on request and show everything in full", async () => {
+    await open('seed-000-empty-user-grant');
+    await macro().getByRole('heading', { name: 'Jira did not let this app read DOC-42 for you' }).waitFor();
+    const reader = await macro().boundingBox();
+    expect(reader!.height).toBeLessThanOrEqual(250);
+    expect(await macro().innerText()).toMatch(/ask a site admin/);
+    expect(await macro().getByText('Details for site admins').count()).toBe(0);
+    expect(await macro().innerText()).not.toMatch(/asApp|\/rest\/api|`/);
+    await shot('seed-000-reader');
+
+    await macro().getByRole('button', { name: 'Show details' }).click();
+    await macro().getByRole('heading', { name: 'Details for site admins and the app developer' }).waitFor();
+    const text = await macro().innerText();
+    expect(text).toContain('Do not switch the call to asApp');
+    expect(text).not.toContain('`');
+    expect(await macro().locator('code', { hasText: 'forge install --upgrade' }).count()).toBe(1);
+    expect(text).toContain('Scopes: failed');
+    // The report is shown whole: no clipping, no scrolling region.
+    const report = macro().locator('pre');
+    expect(await report.innerText()).toContain('USER_GRANT_EMPTY');
+    expect(await report.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'auto')).toBe(true);
+    // Table and report use the same word for what the platform did not reveal.
+    expect(text).not.toContain('not revealed');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url });
+    await macro().getByRole('button', { name: 'Copy' }).click();
+    await macro().getByRole('button', { name: 'Copied' }).waitFor();
+    await macro().getByRole('status').getByText('Copied to the clipboard').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('USER_GRANT_EMPTY');
+    await shot('seed-000-details');
   });
 
-  test('consent scenario: Allow access, then the issue shows', async () => {
+  test('Check again keeps the diagnosis in place until the new result arrives (no spinner, no layout shift)', async () => {
+    await open('seed-000-empty-user-grant');
+    await api('faults', { kind: 'latency', product: 'jira', ms: 1500 });
+    const before = (await macro().boundingBox())!.height;
+    await macro().getByRole('button', { name: 'Check again' }).click();
+    await macro().getByRole('button', { name: 'Checking…' }).waitFor();
+    expect(await macro().getByRole('heading', { name: /Jira did not let this app read/ }).isVisible()).toBe(true);
+    expect((await macro().boundingBox())!.height).toBe(before);
+    expect(await macro().getByText(/Loading/).count()).toBe(0);
+    await macro().getByRole('button', { name: 'Check again' }).waitFor({ timeout: 10000 });
+    expect((await macro().boundingBox())!.height).toBe(before);
+  });
+
+  test('consent needed: the platform prompt in place of the macro, the only "Allow access", first in order; allowing shows the issue', async () => {
     await open('consent-needed');
-    await page.getByTestId('host-allow-access').waitFor();
-    await macro().getByText('Allow access to show this Jira issue').waitFor();
+    const allow = page.getByRole('button', { name: 'Allow access' });
+    await allow.waitFor();
+    expect(await allow.count()).toBe(1);
+    expect(await macro().getByTestId('consent-prompt').count()).toBe(1);
+    // Only the macro's own edit controls come before it.
+    expect(await tabTo('Allow access')).toEqual(['#edit-macro', '#remove-macro', 'Allow access']);
     await shot('consent-prompt');
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('host-allow-access').click()]);
-    await macro().getByText('Publish the Forge macro troubleshooting guide').waitFor();
-    expect(await page.getByTestId('host-allow-access').count()).toBe(0);
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await macro().getByText(SUMMARY).waitFor();
+    expect(await page.getByRole('button', { name: 'Allow access' }).count()).toBe(0);
+    expect(await focused()).toBe('#macro');
   });
 
   test('Jira hanging: a diagnosis, not a spinner', async () => {
     await open('healthy');
     await selectScenario('jira-hanging');
     await macro().getByRole('heading', { name: 'Jira did not answer in time' }).waitFor({ timeout: 15000 });
-    await shot('jira-hanging');
+    expect(await focused()).toBe('#scenario');
   });
 
-  test('fault toggles: Jira 503 breaks the card and the diagnosis says so; clearing it heals', async () => {
+  test('fault toggles: Jira 503 breaks the card and the message says so; clearing it heals', async () => {
     await open('healthy');
     await Promise.all([page.waitForEvent('load'), page.getByTestId('fault-server-error').click()]);
-    await macro().getByRole('heading', { name: 'Jira is unavailable right now' }).waitFor();
+    await macro().getByRole('heading', { name: 'Jira is not answering right now' }).waitFor();
     expect(await page.getByTestId('fault-server-error').isChecked()).toBe(true);
-    await shot('fault-503');
+    expect(await focused()).toBe('#fault-server-error');
     await Promise.all([page.waitForEvent('load'), page.getByTestId('fault-server-error').click()]);
-    await macro().getByText('Publish the Forge macro troubleshooting guide').waitFor();
+    await macro().getByText(SUMMARY).waitFor();
+  });
+
+  test('seeds 001–003 say in the sidebar why the card shows, and which commands show the failure', async () => {
+    for (const [seed, path] of [
+      ['seed-001-ex-path', '/ex/jira/{cloudId}/rest/api/3/project/search'],
+      ['seed-002-scoped-token', '/rest/api/3/issue/DOC-42'],
+      ['seed-003-admin-only', '/rest/api/2/settings/columns']
+    ]) {
+      await open(seed);
+      const note = page.getByTestId('seed-note');
+      expect(await note.innerText()).toMatch(/never .* so the card shows as in Healthy/);
+      expect(await note.locator('pre').innerText()).toContain(`emulator -- call --scenario ${seed}`);
+      expect(await note.locator('pre').innerText()).toContain(`issue-doctor explain`);
+      expect(await note.locator('pre').innerText()).toContain(path);
+    }
+    await open('healthy');
+    expect(await page.getByTestId('seed-note').count()).toBe(0);
+  });
+});
+
+describe('accessibility', () => {
+  test('axe-core: no serious or critical violation in any scenario, details open or closed', async () => {
+    const state = (await (await fetch(`${preview.url}/api/state`)).json()) as { scenarios: { name: string }[] };
+    const found: string[] = [];
+    const record = (where: string, violations: AxeViolation[]) => violations.forEach((v) => found.push(`${where}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`));
+    for (const { name } of state.scenarios) {
+      await open(name);
+      record(name, await seriousViolations(page));
+      const details = macro().getByRole('button', { name: 'Show details' });
+      if (await details.count()) {
+        await details.click();
+        await macro().getByRole('heading', { name: /Details for site admins/ }).waitFor();
+        record(`${name} (details open)`, await seriousViolations(page));
+      }
+    }
+    await open('healthy');
+    await page.getByTestId('edit-macro').click();
+    await page.getByTestId('config-panel').locator('input[name="issue"]').waitFor();
+    record('healthy (config panel)', await seriousViolations(page));
+    expect(found).toEqual([]);
+    expect(state.scenarios.length).toBeGreaterThanOrEqual(14);
+  }, 180000);
+
+  test('keyboard only (seed 000): Tab order, Enter and Space activate, the focus lands somewhere useful after each action', async () => {
+    await open('seed-000-empty-user-grant');
+    expect(await tabTo('Show details')).toEqual(['#edit-macro', '#remove-macro', 'Renew access', 'Check again', 'Show details']);
+    await page.keyboard.press('Enter');
+    await macro().getByRole('heading', { name: /Details for site admins/ }).waitFor();
+    expect(await focused()).toBe('Hide details');
+    // Into the details, in reading order, then on to the sidebar.
+    const order = await tabTo('#scenario');
+    const at = (label: string) => order.findIndex((f) => f.startsWith(label));
+    expect(at('https://id.atlassian.com/manage-profile/apps')).toBeGreaterThanOrEqual(0);
+    expect(at('https://id.atlassian.com/manage-profile/apps')).toBeLessThan(at('Atlassian documentation'));
+    expect(at('Atlassian documentation')).toBeLessThan(at('Copy'));
+    await tabTo('Copy', 'Shift+Tab');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url });
+    await page.keyboard.press('Space');
+    await macro().getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await focused()).toBe('Copied');
+
+    await tabTo('Check again', 'Shift+Tab');
+    await page.keyboard.press('Space');
+    await macro().getByRole('button', { name: 'Check again' }).waitFor();
+    expect(await focused()).toMatch(/^(Check again|Checking…)$/);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Check again');
+
+    await tabTo('Hide details', 'Tab');
+    await page.keyboard.press('Space');
+    await macro().getByRole('heading', { name: /Details for site admins/ }).waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Show details');
+
+    await tabTo('Renew access', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    // The platform's prompt appears above the diagnosis, which stays, and takes the focus.
+    await page.getByRole('button', { name: 'Allow access' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Allow access');
+    expect(await macro().getByRole('heading', { name: /Jira did not let this app read/ }).isVisible()).toBe(true);
+    await shot('seed-000-renew-access');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await macro().getByText(SUMMARY).waitFor();
+    expect(await focused()).toBe('#macro');
   });
 });

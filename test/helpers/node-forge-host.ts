@@ -31,10 +31,8 @@ export class NodeForgeHost {
     switch (cmd) {
       case 'invoke':
         return this.invoke(String(data.functionKey), data.payload);
-      case 'getContext': {
-        const context = macroContext(this.config?.issue, this.contentId);
-        return { accountId: this.site.scenario.viewerAccountId, locale: 'en-US', ...context, extension: { ...context.extension, autoConvertLink: this.autoConvertLink } };
-      }
+      case 'getContext':
+        return { accountId: this.site.scenario.viewerAccountId, locale: 'en-US', ...this.context() };
       case 'reconcile': {
         const doc = data.forgeDoc as ForgeDoc;
         if (doc.type === 'MacroConfig') this.macroConfig = doc;
@@ -60,12 +58,17 @@ export class NodeForgeHost {
   private async invoke(functionKey: string, payload: unknown): Promise<unknown> {
     this.invocations.push({ functionKey, payload });
     try {
-      return await invokeResolver(this.handler, { functionKey, payload, accountId: this.site.scenario.viewerAccountId, context: macroContext(this.config?.issue, this.contentId) });
+      return await invokeResolver(this.handler, { functionKey, payload, accountId: this.site.scenario.viewerAccountId, context: this.context() });
     } catch (error) {
       // Across the bridge an error keeps its name and message only.
       const e = error as Error;
       throw Object.assign(new Error(e.message), { name: e.name });
     }
+  }
+
+  /** The same product context for getContext and for every invoke, as Confluence sends it. */
+  private context() {
+    return macroContext(this.config?.issue, this.contentId, 'page', { autoConvertLink: this.autoConvertLink });
   }
 
   /** What Confluence does when the macro's config is saved. */

@@ -1,4 +1,4 @@
-import api, { route, NeedsAuthenticationError, getAppContext, permissions } from '@forge/api';
+import api, { route, NeedsAuthenticationError, getAppContext, permissions, type APIResponse } from '@forge/api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asViewer, startEmulatedForge } from '../helpers/emulated-forge';
@@ -52,14 +52,28 @@ describe('healthy', () => {
 
 describe('consent-needed', () => {
   beforeAll(() => site.useScenario('consent-needed'));
-  test('@forge/api itself throws NeedsAuthenticationError; after the grant-consent mutation the call succeeds', async () => {
+  test('an app declaring read:me: @forge/api itself throws NeedsAuthenticationError; after the grant-consent mutation the call succeeds', async () => {
+    expect(site.tenant.app.manifestScopes).toContain('read:me');
     await expect(userIssue()).rejects.toBeInstanceOf(NeedsAuthenticationError);
     const raw = await fetch(`${site.url}/__forge/jira/rest/api/3/issue/DOC-42`, { headers: { 'x-forge-provider': 'user', 'x-forge-account-id': VIEWER_ID } });
     expect(raw.status).toBe(401);
     expect(raw.headers.get('forge-proxy-error')).toBe('NEEDS_AUTHENTICATION_ERR');
+    expect((await appIssue()).status).toBe(200);
     site.grantConsent(VIEWER_ID);
     expect((await userIssue()).status).toBe(200);
   });
+});
+
+test("simplified user consent: with this app's own manifest no preset ever asks a reader, although nobody clicked \"Allow access\"", async () => {
+  for (const name of SCENARIO_NAMES.filter((n) => n !== 'consent-needed' && n !== 'jira-hanging')) {
+    site.useScenario(name);
+    expect(site.tenant.users.some((u) => u.consented)).toBe(false);
+    const raw = await fetch(`${site.url}/__forge/jira/rest/api/3/issue/${site.scenario.issueKey}`, {
+      headers: { 'x-forge-provider': 'user', 'x-forge-account-id': site.scenario.viewerAccountId }
+    });
+    expect([name, raw.headers.get('forge-proxy-error')]).toEqual([name, null]);
+    await raw.arrayBuffer();
+  }
 });
 
 describe('seed-000-empty-user-grant', () => {
@@ -84,28 +98,32 @@ describe('jira-not-installed', () => {
   test('"The app is not installed on this instance." until Jira is installed', async () => {
     const response = await userIssue();
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ errorMessages: ['The app is not installed on this instance.'], errors: {} });
+    expect(await response.json()).toEqual({ errorMessages: ['The app is not installed on this instance.'] });
     site.installProduct('jira');
     expect((await userIssue()).status).toBe(200);
   });
 });
 
-describe('scope drift', () => {
-  test('manifest-missing-scope: asApp and asUser both lack read:jira-work', async () => {
+describe('scope drift: the gateway\'s 401 scope check, never a user-grant text', () => {
+  const scopeCheck = async (response: APIResponse) => {
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-failure-category')).toBe('FAILURE_CLIENT_SCOPE_CHECK');
+    expect(await response.json()).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
+  };
+  test('manifest-missing-scope: asApp and asUser both fail the scope check; Confluence still works', async () => {
     site.useScenario('manifest-missing-scope');
-    for (const response of [await appIssue(), await userIssue()]) {
-      expect(response.status).toBe(403);
-      expect((await response.json()).errorMessages[0]).toContain('Your app was granted the following scopes: [read:page:confluence].');
-    }
+    expect(site.scenario.manifestScopes).toEqual(['read:page:confluence']);
+    await scopeCheck(await appIssue());
+    await scopeCheck(await userIssue());
+    expect((await userPage()).status).toBe(200);
   });
-  test('installation-not-upgraded: upgrading fixes asApp; the viewer must then re-consent', async () => {
+  test('installation-not-upgraded: one upgrade of the installation fixes asApp and asUser, nobody consents again', async () => {
     site.useScenario('installation-not-upgraded');
-    expect((await appIssue()).status).toBe(403);
+    await scopeCheck(await appIssue());
+    await scopeCheck(await userIssue());
     expect(await asViewer(site, async () => permissions.hasPermission({ scopes: ['read:jira-work'] }))).toMatchObject({ granted: false, missing: { scopes: ['read:jira-work'] } });
     site.upgradeInstallation();
     expect((await appIssue()).status).toBe(200);
-    expect((await userIssue()).status).toBe(403);
-    site.grantConsent(VIEWER_ID);
     expect((await userIssue()).status).toBe(200);
   });
 });
@@ -165,15 +183,14 @@ describe('seed-002-scoped-token', () => {
 
 describe('seed-003-admin-only', () => {
   beforeAll(() => site.useScenario('seed-003-admin-only'));
-  test('admin-only endpoint for a non-admin: the seed\'s HTML page without Accept, JSON with it; admins pass', async () => {
+  test('admin-only endpoint for a non-admin: the seed\'s HTML page, with or without Accept: application/json; admins pass', async () => {
     const url = `${site.url}/rest/api/2/settings/columns`;
-    const html = await fetch(url, { headers: { Authorization: basic('ATATT-classic-emulated-0001') } });
-    expect(html.status).toBe(403);
-    expect(html.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await html.text()).toBe(seedResponse('003-admin-only-html.http').body);
-    const jsonAnswer = await fetch(url, { headers: { Authorization: basic('ATATT-classic-emulated-0001'), Accept: 'application/json' } });
-    expect(jsonAnswer.status).toBe(403);
-    expect((await jsonAnswer.json()).errorMessages[0]).toMatch(/not authorized/);
+    for (const accept of [undefined, 'application/json']) {
+      const html = await fetch(url, { headers: { Authorization: basic('ATATT-classic-emulated-0001'), ...(accept ? { Accept: accept } : {}) } });
+      expect(html.status).toBe(403);
+      expect(html.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await html.text()).toBe(seedResponse('003-admin-only-html.http').body);
+    }
     site.setAdmin(VIEWER_ID, true);
     expect((await fetch(url, { headers: { Authorization: basic('ATATT-classic-emulated-0001') } })).status).toBe(200);
   });

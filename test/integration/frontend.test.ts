@@ -1,7 +1,9 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
 import { createResolverHandler, handler } from '../../src/resolvers';
 import type { EmulatedSite } from '../../emulator/site';
 import { startEmulatedForge } from '../helpers/emulated-forge';
-import { findAll, findButton, textOf, type ForgeDoc } from '../helpers/forge-doc';
+import { findAll, findButton, textOf, walk, type ForgeDoc } from '../helpers/forge-doc';
 import { mountFrontend, NodeForgeHost } from '../helpers/node-forge-host';
 
 let site: EmulatedSite;
@@ -12,43 +14,61 @@ beforeAll(async () => {
 afterAll(() => stop());
 
 const settled = (root: ForgeDoc | undefined) => !!root && findAll(root, 'Spinner').length === 0 && textOf(root).length > 0;
+const SUMMARY = 'Publish the Forge macro troubleshooting guide';
 
 async function show(scenario: string, options: { issue?: string | null; resolver?: typeof handler } = {}) {
   site.useScenario(scenario);
   site.clearLog();
   const issue = options.issue === null ? undefined : options.issue ?? site.scenario.issueKey;
-  const host = new NodeForgeHost(site, (options.resolver ?? handler) as never, issue === undefined ? undefined : { issue });
+  const host = new NodeForgeHost(site, (options.resolver ?? createResolverHandler({ declaredScopes: site.tenant.app.manifestScopes })) as never, issue === undefined ? undefined : { issue });
   mountFrontend(host);
   const root = await host.waitFor(settled);
   return { host, root, text: textOf(root) };
 }
 
-const EXPECTED: [string, string, string[]][] = [
-  ['consent-needed', 'Allow access to show this Jira issue', []],
-  ['seed-000-empty-user-grant', 'Your grant for Jira is empty', ['Jira as you: failing', 'Confluence as you: ok', 'Scopes: failing', 'asApp', 'Diagnostic panel']],
-  ['jira-not-installed', 'The app is not installed on Jira of this site', ['Site admin:', 'forge install --product jira']],
-  ['installation-not-upgraded', 'The installation has not been upgraded', ['forge install --upgrade']],
-  ['reader-cannot-see-issue', 'You do not have permission to see SEC-7', ['Ask a Jira administrator']],
-  ['issue-does-not-exist', 'DOC-999 does not exist', ['Page author:']],
-  ['rate-limited', 'Jira is rate limiting the app: retry in 30 s', []],
-  ['jira-down', 'Jira is unavailable right now', ['Confluence as you: ok']],
-  ['seed-001-ex-path', 'Publish the Forge macro troubleshooting guide', []],
-  ['seed-002-scoped-token', 'Publish the Forge macro troubleshooting guide', []],
-  ['seed-003-admin-only', 'Publish the Forge macro troubleshooting guide', []]
+function click(root: ForgeDoc | undefined, label: string): void {
+  const button = findButton(root, label);
+  if (!button) throw new Error(`No "${label}" button in: ${textOf(root)}`);
+  (button.props.onClick as () => void)();
+}
+
+const buttons = (root: ForgeDoc | undefined) => findAll(root, 'Button').map((b) => textOf(b));
+
+/** Every String node's text: what the reader reads, without the props of closed parts. */
+function strings(root: ForgeDoc | undefined): string[] {
+  const out: string[] = [];
+  walk(root, (n) => n.type === 'String' && out.push(String(n.props.text)));
+  return out;
+}
+
+// The reader's message: its title, and words the message must hold (what happened, what to do, whom to ask).
+const READER: [string, string, string[]][] = [
+  ['seed-000-empty-user-grant', 'Jira did not let this app read DOC-42 for you', ['Renew access', 'ask a site admin']],
+  ['jira-not-installed', 'This app is not connected to Jira on this site', ['Ask a site admin']],
+  ['manifest-missing-scope', 'This app is not set up to show Jira issues here', ['Ask a site admin']],
+  ['installation-not-upgraded', 'This app needs an update before it can show Jira issues', ['Ask a site admin']],
+  ['reader-cannot-see-issue', 'SEC-7 does not exist or you do not have permission to see it', ['ask the page author', 'Jira admin']],
+  ['issue-does-not-exist', 'DOC-999 does not exist or you do not have permission to see it', ['ask the page author', 'Jira admin']],
+  ['rate-limited', 'Jira is busy right now', ['Check again in a minute']],
+  ['jira-down', 'Jira is not answering right now', ['Check again in a minute', 'ask a site admin']]
 ];
 
 describe('the macro as rendered by the real @forge/react reconciler', () => {
-  test('healthy: the issue card and the status line, no warning, one invocation, two product calls', async () => {
+  test('healthy: the issue card alone, one invocation with an empty payload, two product calls', async () => {
     const { host, root, text } = await show('healthy');
     expect(text).toContain('DOC-42');
-    expect(text).toContain('Publish the Forge macro troubleshooting guide');
+    expect(text).toContain(SUMMARY);
     expect(findAll(root, 'Link')[0].props.href).toBe('https://acme.atlassian.net/browse/DOC-42');
-    const status = findAll(root, 'Lozenge')[0];
-    expect(status.props.appearance).toBe('inprogress');
-    expect(textOf(status)).toBe('In Progress');
-    for (const part of ['Type: Story', 'Priority: High', 'Assignee: Mia Krystof', 'Updated: 2026-11-24 16:05 UTC', 'Jira as you: ok', 'Confluence as you: ok', 'Scopes: ok']) expect(text).toContain(part);
+    const lozenges = findAll(root, 'Lozenge');
+    expect(lozenges).toHaveLength(1);
+    expect(lozenges[0].props.appearance).toBe('inprogress');
+    expect(textOf(lozenges[0])).toBe('In Progress');
+    for (const part of ['Type: Story', 'Priority: High', 'Assignee: Mia Krystof', 'Updated: 2026-11-24 16:05 UTC']) expect(text).toContain(part);
+    expect(text).not.toMatch(/Jira as you|Scopes|Check again/);
     expect(findAll(root, 'SectionMessage')).toEqual([]);
-    expect(host.invocations).toEqual([{ functionKey: 'render', payload: { issueRef: 'DOC-42', mode: 'normal' } }]);
+    expect(findAll(root, 'Button')).toEqual([]);
+    // Which issue to show comes from the saved configuration in the context, never from the payload.
+    expect(host.invocations).toEqual([{ functionKey: 'render', payload: {} }]);
     expect(site.requestLog().filter((e) => e.via === 'forge')).toHaveLength(2);
   });
 
@@ -57,56 +77,101 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     expect(text).toContain('Assignee: Unassigned');
   });
 
-  test.each(EXPECTED)('%s shows "%s"', async (scenario, headline, extra) => {
-    const { text, root } = await show(scenario);
-    expect(text).toContain(headline);
-    for (const part of extra) expect(text).toContain(part);
-    if (!headline.startsWith('Publish')) expect(findAll(root, 'SectionMessage').length).toBeGreaterThan(0);
+  test.each(READER)('%s: one short message "%s", and the details stay closed', async (scenario, title, words) => {
+    const { root, text } = await show(scenario);
+    const messages = findAll(root, 'SectionMessage');
+    expect(messages).toHaveLength(1);
+    expect(messages[0].props.title).toBe(title);
+    for (const word of words) expect(text).toContain(word);
+    expect(buttons(root)).toEqual([...(words.includes('Renew access') ? ['Renew access'] : []), 'Check again', 'Show details']);
+    // Nothing for admins or developers before the reader opens it.
+    expect(findAll(root, 'DynamicTable')).toEqual([]);
+    expect(findAll(root, 'CodeBlock')).toEqual([]);
+    expect(text).not.toMatch(/asApp|\/rest\/api|manifest|forge install|`/);
   });
 
-  test('manifest-missing-scope (with that manifest) names the scope to add', async () => {
-    site.useScenario('manifest-missing-scope');
-    const { text } = await show('manifest-missing-scope', { resolver: createResolverHandler({ declaredScopes: site.tenant.app.manifestScopes }) });
-    expect(text).toContain('manifest.yml lacks read:jira-work');
+  test('hidden and non-existent issues read the same to a reader, word for word', async () => {
+    const hidden = await show('reader-cannot-see-issue');
+    const missing = await show('issue-does-not-exist');
+    const reader = (root: ForgeDoc) => JSON.stringify({ title: findAll(root, 'SectionMessage')[0].props.title, text: strings(root) });
+    expect(reader(hidden.root).replace(/SEC-7/g, 'KEY')).toBe(reader(missing.root).replace(/DOC-999/g, 'KEY'));
   });
 
-  test('jira-hanging renders a diagnosis, not a spinner', async () => {
-    const { text } = await show('jira-hanging', { resolver: createResolverHandler({ callTimeoutMs: 800 }) });
-    expect(text).toContain('Jira did not answer in time');
-  });
-
-  test('reader-cannot-see-issue: no field of the issue appears anywhere in the ForgeDoc', async () => {
-    const { root } = await show('reader-cannot-see-issue');
-    const all = JSON.stringify(root);
-    const secret = site.tenant.issues.find((i) => i.key === 'SEC-7')!;
-    for (const value of [secret.summary, secret.id, 'Ada Admin', secret.updated]) expect(all).not.toContain(value);
-  });
-
-  test('the diagnostic panel: probes, scope table, redacted report, Check again runs every probe', async () => {
-    const { host, root, text } = await show('seed-000-empty-user-grant');
-    expect(text).toContain('GET /rest/api/3/issue/DOC-42');
-    expect(text).toContain('read:jira-work');
-    const report = findAll(root, 'CodeBlock')[0].props.text as string;
+  test('Show details opens everything for admins and developers: remedies by role, checks, calls, scopes, the report', async () => {
+    const { host, root } = await show('seed-000-empty-user-grant');
+    click(root, 'Show details');
+    const open = await host.waitFor((r) => findAll(r, 'CodeBlock').length === 1);
+    const text = textOf(open);
+    expect(text).toContain('Details for site admins and the app developer');
+    for (const role of ['You', 'Site admin', 'App developer']) expect(findAll(open, 'Text').some((t) => t.props.weight === 'bold' && textOf(t) === role)).toBe(true);
+    expect(text).toContain('Do not switch the call to asApp');
+    for (const check of ['Jira as you: failed', 'Confluence as you: ok', 'Scopes: failed']) expect(findAll(open, 'Lozenge').map(textOf)).toContain(check);
+    expect(findAll(open, 'Code').map(textOf)).toEqual(expect.arrayContaining(['forge install --upgrade', 'USER_GRANT_EMPTY', 'GET /rest/api/3/issue/DOC-42', 'read:jira-work']));
+    // Commands are inline Code, never backticks shown as text.
+    expect(strings(open).join('')).not.toContain('`');
+    const verdicts = findAll(findAll(open, 'DynamicTable')[0], 'Lozenge').map(textOf);
+    expect(verdicts).toEqual(['failed', 'ok']);
+    const report = findAll(open, 'CodeBlock')[0].props.text as string;
     expect(report).toContain('USER_GRANT_EMPTY');
     expect(report).not.toMatch(/mia@acme\.example|Publish the Forge/);
-    const button = findButton(root, 'Check again')!;
-    (button.props.onClick as () => void)();
-    await host.waitFor((r) => settled(r) && host.invocations.length === 2);
-    expect(host.invocations[1]).toEqual({ functionKey: 'render', payload: { issueRef: 'DOC-42', mode: 'full' } });
-    const after = await host.waitFor((r) => settled(r) && findAll(r, 'DynamicTable').length > 0);
-    const rows = findAll(findAll(after, 'DynamicTable')[0], 'Row').map((row) => textOf(row));
-    expect(rows).toContain("Jira app GET /rest/api/3/issue/DOC-42 200 ok Asks, with the app's rights, whether the issue exists (to tell \"hidden from you\" from \"does not exist\"). Its content is discarded.");
+    click(open, 'Hide details');
+    const closed = await host.waitFor((r) => findAll(r, 'CodeBlock').length === 0);
+    expect(buttons(closed)).toContain('Show details');
   });
 
-  test('consent flow: invoke rejects with NEEDS_AUTHENTICATION_ERR; Allow access asks again; after consent the issue shows', async () => {
-    const { host, root } = await show('consent-needed');
-    (findButton(root, 'Allow access')!.props.onClick as () => void)();
-    await host.waitFor(() => host.invocations.some((i) => i.functionKey === 'requestConsent'));
+  test('the scope table and the report use one word for what the platform did not reveal', async () => {
+    const { host, root } = await show('jira-not-installed');
+    click(root, 'Show details');
+    const open = await host.waitFor((r) => findAll(r, 'CodeBlock').length === 1);
+    const text = textOf(open);
+    expect(text).not.toContain('not revealed');
+    expect(findAll(open, 'DynamicTable')[1] && textOf(findAll(open, 'DynamicTable')[1])).toContain('unknown');
+    expect(findAll(open, 'CodeBlock')[0].props.text).toContain('(unknown)');
+    // Jira never got to check scopes: the app is not installed there.
+    expect(findAll(open, 'Lozenge').map(textOf)).toContain('Scopes: not checked');
+    expect(text).not.toContain('Scopes: ok');
+  });
+
+  test('Check again keeps the diagnosis while it runs, then shows the new result', async () => {
+    const { host, root } = await show('seed-000-empty-user-grant');
+    site.addFault({ kind: 'latency', product: 'jira', ms: 400 } as never);
+    click(root, 'Check again');
+    const during = await host.waitFor((r) => buttons(r).includes('Checking…'));
+    expect(findAll(during, 'SectionMessage')[0].props.title).toBe('Jira did not let this app read DOC-42 for you');
+    expect(findAll(during, 'Spinner')).toEqual([]);
     site.grantConsent(site.scenario.viewerAccountId);
-    const again = new NodeForgeHost(site, handler as never, { issue: 'DOC-42' });
-    mountFrontend(again);
-    const shown = await again.waitFor((r) => settled(r) && textOf(r).includes('Publish the Forge macro'));
-    expect(findAll(shown, 'SectionMessage')).toEqual([]);
+    const after = await host.waitFor((r) => textOf(r).includes(SUMMARY));
+    expect(host.invocations.map((i) => i.functionKey)).toEqual(['render', 'render']);
+    expect(findAll(after, 'SectionMessage')).toEqual([]);
+    site.faults = [];
+  });
+
+  test('consent needed: the app adds no button of its own (Confluence shows "Allow access")', async () => {
+    const { root, text } = await show('consent-needed');
+    expect(findAll(root, 'Button')).toEqual([]);
+    expect(text).toContain('Confluence is asking for your permission');
+  });
+
+  test('seed 000: Renew access asks the platform again and the diagnosis stays', async () => {
+    const { host, root } = await show('seed-000-empty-user-grant');
+    click(root, 'Renew access');
+    await host.waitFor(() => host.invocations.some((i) => i.functionKey === 'requestConsent'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(findAll(host.root, 'SectionMessage')[0].props.title).toBe('Jira did not let this app read DOC-42 for you');
+  });
+
+  test('Jira hanging: a message, not a spinner', async () => {
+    const { root } = await show('jira-hanging', { resolver: createResolverHandler({ callTimeoutMs: 800 }) });
+    expect(findAll(root, 'SectionMessage')[0].props.title).toBe('Jira did not answer in time');
+  });
+
+  test('reader-cannot-see-issue: no field of the issue appears anywhere in the ForgeDoc, details included', async () => {
+    const { host, root } = await show('reader-cannot-see-issue');
+    click(root, 'Show details');
+    const open = await host.waitFor((r) => findAll(r, 'CodeBlock').length === 1);
+    const all = JSON.stringify(open);
+    const secret = site.tenant.issues.find((i) => i.key === 'SEC-7')!;
+    for (const value of [secret.summary, secret.id, 'Ada Admin', secret.updated]) expect(all).not.toContain(value);
   });
 
   test('a pasted Jira link (autoConvert) shows its issue before any configuration', async () => {
@@ -118,7 +183,7 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     expect(textOf(root)).toContain('Rate limit guidance for cross-product apps');
   });
 
-  test('when the resolver itself fails, the macro shows a diagnosis and Check again, never a blank', async () => {
+  test('when the resolver itself fails, the macro says so in plain words with Check again, never a blank', async () => {
     site.useScenario('healthy');
     const failing = async () => {
       throw Object.assign(new Error('The function timed out after 25 seconds'), { name: 'FUNCTION_ERR' });
@@ -126,8 +191,8 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     const host = new NodeForgeHost(site, failing as never, { issue: 'DOC-42' });
     mountFrontend(host);
     const root = await host.waitFor(settled);
-    expect(textOf(root)).toContain('Confluence did not answer in time');
-    expect(findButton(root, 'Check again')).toBeDefined();
+    expect(findAll(root, 'SectionMessage')[0].props.title).toBe('Confluence did not answer in time');
+    expect(buttons(root)).toEqual(['Check again']);
   });
 
   test('no configuration: a prompt to configure, and no product call', async () => {
@@ -154,4 +219,22 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     await host.waitFor((r) => settled(r) && textOf(r).includes('Screenshots for the scoped token how-to'));
     expect(textOf(host.macroConfig)).toContain('Shows DOC-44.');
   });
+});
+
+describe("the reader's bundle", () => {
+  test('carries no diagnosis engine and no scope catalog', async () => {
+    const result = await build({
+      entryPoints: [join(__dirname, '..', '..', 'src', 'frontend', 'index.tsx')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'browser',
+      jsx: 'automatic',
+      logLevel: 'silent',
+      loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.gif': 'dataurl' }
+    });
+    const ours = Object.keys(result.metafile!.inputs).filter((p) => p.startsWith('src/'));
+    expect(ours.filter((p) => p.startsWith('src/frontend/')).length).toBeGreaterThan(5);
+    expect(ours.filter((p) => /^src\/(catalog|diagnosis)\//.test(p) || p.endsWith('.json'))).toEqual([]);
+  }, 30000);
 });

@@ -13,16 +13,17 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-function render(issueRef: unknown, options: { handler?: typeof handler; mode?: string } = {}) {
+/** Renders the macro configured with `issueRef`: the value travels in the context, as Confluence sends it; the payload is empty. */
+function render(issueRef: string | undefined, options: { handler?: typeof handler } = {}) {
   return invokeResolver((options.handler ?? handler) as never, {
     functionKey: 'render',
-    payload: { issueRef, mode: options.mode },
+    payload: {},
     accountId: site.scenario.viewerAccountId,
-    context: macroContext(typeof issueRef === 'string' ? issueRef : undefined)
+    context: macroContext(issueRef)
   }) as Promise<RenderResult>;
 }
 
-async function checked(scenario: string, issueRef?: string, options: { handler?: typeof handler; mode?: string } = {}): Promise<CheckedResult> {
+async function checked(scenario: string, issueRef?: string, options: { handler?: typeof handler } = {}): Promise<CheckedResult> {
   site.useScenario(scenario);
   site.clearLog();
   const result = await render(issueRef ?? site.scenario.issueKey, options);
@@ -113,21 +114,23 @@ describe('render resolver, through the real @forge/resolver handler, per preset'
     expect(r.scopes.find((s) => s.scope === 'read:jira-work')).toMatchObject({ declared: true, installed: false });
   });
 
-  test('reader-cannot-see-issue: hidden from the reader; no issue field appears anywhere in the output', async () => {
+  test('reader-cannot-see-issue: Jira\'s own 404 wording; no issue field appears anywhere in the output; no call as the app', async () => {
     covers('reader-cannot-see-issue');
     const r = await checked('reader-cannot-see-issue');
-    expect(r.findings[0].code).toBe('ISSUE_HIDDEN_FROM_VIEWER');
+    expect(r.findings[0].code).toBe('ISSUE_NOT_FOUND_OR_HIDDEN');
+    expect(r.findings[0].title).toBe('SEC-7: Issue does not exist or you do not have permission to see it.');
     expect(r.issue).toBeUndefined();
     const text = JSON.stringify(r);
     const secret = site.tenant.issues.find((i) => i.key === 'SEC-7')!;
     for (const value of [secret.summary, secret.id, 'Ada Admin', secret.updated, secret.priority === 'High' ? '"High"' : secret.priority]) expect(text).not.toContain(value);
-    expect(productCalls().map((e) => e.as)).toEqual(['user', 'user', 'app']);
+    expect(productCalls().map((e) => e.as)).toEqual(['user', 'user']);
   });
 
-  test('issue-does-not-exist', async () => {
+  test('issue-does-not-exist: the same finding as a hidden issue', async () => {
     covers('issue-does-not-exist');
     const r = await checked('issue-does-not-exist');
-    expect(r.findings[0].code).toBe('ISSUE_NOT_FOUND');
+    expect(r.findings[0].code).toBe('ISSUE_NOT_FOUND_OR_HIDDEN');
+    expect(productCalls().map((e) => e.as)).toEqual(['user', 'user']);
   });
 
   test('rate-limited', async () => {
@@ -159,6 +162,7 @@ describe('render resolver: configuration and modes', () => {
   test('no configuration → unconfigured; bad values → a message, and nothing is sent to Jira', async () => {
     site.clearLog();
     expect(await render(undefined)).toEqual({ state: 'unconfigured' });
+    expect(await invokeResolver(handler as never, { functionKey: 'render', accountId: site.scenario.viewerAccountId })).toEqual({ state: 'unconfigured' });
     expect(await render('   ')).toEqual({ state: 'unconfigured' });
     const bad = (await render('../../rest/api/3/myself')) as { state: string; message: string };
     expect(bad.state).toBe('invalid-config');
@@ -172,16 +176,11 @@ describe('render resolver: configuration and modes', () => {
   });
   test('on a blog post the Confluence probe reads the blog post; without host content it is skipped', async () => {
     site.clearLog();
-    const onBlog = (await invokeResolver(handler as never, { functionKey: 'render', payload: { issueRef: 'DOC-42' }, accountId: site.scenario.viewerAccountId, context: macroContext('DOC-42', '98400', 'blogpost') })) as CheckedResult;
+    const onBlog = (await invokeResolver(handler as never, { functionKey: 'render', accountId: site.scenario.viewerAccountId, context: macroContext('DOC-42', '98400', 'blogpost') })) as CheckedResult;
     expect(onBlog.status.confluence).toBe('ok');
     expect(productCalls().map((e) => e.url)).toContain('/wiki/api/v2/blogposts/98400');
-    const nowhere = (await invokeResolver(handler as never, { functionKey: 'render', payload: { issueRef: 'DOC-42' }, accountId: site.scenario.viewerAccountId, context: {} })) as CheckedResult;
+    const nowhere = (await invokeResolver(handler as never, { functionKey: 'render', accountId: site.scenario.viewerAccountId, context: { extension: { config: { issue: 'DOC-42' } } } })) as CheckedResult;
     expect(nowhere.status).toEqual({ jira: 'ok', confluence: 'not-checked', scopes: 'ok' });
-  });
-  test('full mode runs every probe at once', async () => {
-    site.clearLog();
-    const r = (await render('DOC-42', { mode: 'full' })) as CheckedResult;
-    expect(r.probes.map((p) => p.id).sort()).toEqual(['confluence-user-page', 'jira-app-issue', 'jira-user-issue']);
   });
   test('a 200 that is not the issue JSON is diagnosed, not crashed on', async () => {
     site.addFault({ kind: 'truncated-json', path: '^/rest/api/3/issue/' });

@@ -62,8 +62,18 @@ describe('the engine reaches what each thread established', () => {
     expect(f.code).toBe('SCOPED_TOKEN_SITE_URL');
     expect(f.remedies[0].action).toContain('https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/issue/PPT-28');
   });
-  test('seed 003: names the admin-only endpoint and the Accept header', () => {
+  test('seed 003, Connect caller: the catalog marks the operation INACCESSIBLE to Connect, so that leads; admin rights and Accept follow', () => {
     const f = finding('seed-003-admin-only-html');
+    expect(f.code).toBe('OPERATION_NOT_ALLOWED_FOR_CALLER');
+    expect(f.title).toBe('GET /rest/api/2/settings/columns is not available to Connect apps');
+    expect(f.evidence.join('\n')).toContain('Connect scope INACCESSIBLE');
+    const actions = f.remedies.map((r) => r.action).join('\n');
+    expect(actions).toContain('Administer Jira');
+    expect(actions).toContain('Accept: application/json');
+    expect(f.evidence.join('\n')).toContain('Forbidden (403)');
+  });
+  test('seed 003, any other caller: names the admin-only endpoint and the Accept header', () => {
+    const f = finding('seed-003-admin-only-basic');
     expect(f.code).toBe('ADMIN_ONLY_ENDPOINT');
     expect(f.title).toBe('GET /rest/api/2/settings/columns is admin-only');
     expect(f.remedies.map((r) => r.action).join('\n')).toContain('Accept: application/json');

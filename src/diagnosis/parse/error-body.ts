@@ -10,7 +10,15 @@ export interface ParsedErrorBody {
   code?: string;
   /** Title or first heading of an HTML page. */
   htmlTitle?: string;
+  /** The HTML `<title>` when a heading was preferred as htmlTitle. */
+  pageTitle?: string;
+  /** Visible text of an HTML page (capped), for matching what no element isolates. */
+  pageText?: string;
 }
+
+import { htmlToText, readHtml } from './html';
+
+export { htmlToText };
 
 const MAX_PARSE_LENGTH = 2_000_000;
 
@@ -22,28 +30,6 @@ function strings(value: unknown): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
-
-/** Visible text of an HTML fragment, tags and scripts removed, whitespace collapsed. */
-export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' ')
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export function looksLikeHtml(body: string): boolean {
@@ -88,11 +74,9 @@ function fromJson(json: unknown): ParsedErrorBody | undefined {
 }
 
 function fromHtml(body: string): ParsedErrorBody {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
-  const paragraphs = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/gi)].map((m) => htmlToText(m[1])).filter(Boolean);
-  const htmlTitle = htmlToText(h1 ?? title ?? '') || undefined;
-  return { kind: 'html', messages: paragraphs.slice(0, 5), fieldErrors: {}, htmlTitle };
+  const page = readHtml(body);
+  const htmlTitle = page.h1 ?? page.title;
+  return { kind: 'html', messages: page.paragraphs.slice(0, 5), fieldErrors: {}, htmlTitle, pageText: page.text.slice(0, 4000), ...(page.title && page.title !== htmlTitle ? { pageTitle: page.title } : {}) };
 }
 
 /** Reads whatever error body Jira, Confluence, the gateway or a proxy sent; never throws. */

@@ -45,7 +45,8 @@ function parseJsonEnvelope(text: string): HttpExchange | undefined {
   if (!isRecord(parsed) || !('status' in parsed)) return undefined;
   const status = Number(parsed.status);
   if (!Number.isInteger(status) || status < 100 || status > 599) {
-    throw new ResponseInputError(`"status" must be an HTTP status code between 100 and 599, got ${JSON.stringify(parsed.status)}.`);
+    // The value itself is not echoed: it is untrusted text bound for a terminal.
+    throw new ResponseInputError(`"status" must be an HTTP status code between 100 and 599 (got a ${typeof parsed.status}${typeof parsed.status === 'number' ? ' out of range' : ''}).`);
   }
   const headers: Record<string, string> = {};
   if (isRecord(parsed.headers)) {
@@ -64,6 +65,8 @@ export interface PastedRequest {
   path: string;
   host?: string;
   authScheme?: string;
+  /** The method was written in the paste (not defaulted to GET). */
+  methodRead?: boolean;
 }
 
 export interface PastedExchange {
@@ -94,7 +97,7 @@ function parseCurlVerbose(text: string): PastedExchange | undefined {
   const authorization = header('authorization');
   return {
     response,
-    request: requestLine ? { method: requestLine[1], path: requestLine[2], host: header('host'), authScheme: authorization?.split(/\s+/)[0]?.toLowerCase() } : undefined
+    request: requestLine ? { method: requestLine[1], path: requestLine[2], host: header('host'), authScheme: authorization?.split(/\s+/)[0]?.toLowerCase(), methodRead: true } : undefined
   };
 }
 

@@ -8,8 +8,8 @@ export interface ScopeGrantMessage {
   emptyEntries: number;
 }
 
-const GRANTED = /granted the following scopes:\s*\[([^\]]*)\]/i;
-const GROUP = /^\s*\*\s*\[([^\]]*)\]/;
+const PHRASE = 'granted the following scopes:';
+const MAX_TEXT = 100_000;
 
 function splitScopeList(list: string): { scopes: string[]; empty: number } {
   if (list.trim() === '') return { scopes: [], empty: 0 };
@@ -18,25 +18,48 @@ function splitScopeList(list: string): { scopes: string[]; empty: number } {
 }
 
 /**
+ * The bracketed list starting at the first `[` after `from` (only blanks before it), or undefined.
+ * `lastClose` (the last `]` of the text) stops hostile input from being rescanned for a `]` that never comes.
+ */
+function bracketed(text: string, from: number, lastClose: number): { list: string; end: number } | undefined {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  if (text[i] !== '[' || i > lastClose) return undefined;
+  const close = text.indexOf(']', i + 1);
+  if (close === -1) return undefined;
+  return { list: text.slice(i + 1, close), end: close + 1 };
+}
+
+/**
  * Parses "Your app was granted the following scopes: [...]. The resource can be accessed by
  * having one of these groups of scopes: * [...] * [...]". Accepts real newlines or the
  * escaped `\n` a JSON string shows when pasted. Returns undefined when the text is not such a message.
+ * Linear time: one indexOf for the phrase, then a left-to-right walk over `* [...]` groups.
  */
 export function parseScopeGrantMessage(text: string): ScopeGrantMessage | undefined {
   if (typeof text !== 'string') return undefined;
-  const normalized = text.replace(/\\r\\n|\\n/g, '\n');
-  const granted = GRANTED.exec(normalized);
-  if (!granted) return undefined;
-  const grantedList = splitScopeList(granted[1]);
-  let emptyEntries = grantedList.empty;
+  const normalized = text.slice(0, MAX_TEXT).replace(/\\r\\n|\\n/g, '\n');
+  const at = normalized.toLowerCase().indexOf(PHRASE);
+  if (at === -1) return undefined;
+  const last = normalized.lastIndexOf(']');
+  const grantedList = bracketed(normalized, at + PHRASE.length, last);
+  if (!grantedList) return undefined;
+  const granted = splitScopeList(grantedList.list);
+  let emptyEntries = granted.empty;
   const groups: string[][] = [];
-  const afterGranted = normalized.slice(granted.index + granted[0].length);
-  for (const line of afterGranted.split(/\n|(?=\s\*\s*\[)/)) {
-    const match = GROUP.exec(line);
-    if (!match) continue;
-    const group = splitScopeList(match[1]);
-    emptyEntries += group.empty;
-    if (group.scopes.length > 0) groups.push(group.scopes);
+  let i = grantedList.end;
+  for (;;) {
+    const star = normalized.indexOf('*', i);
+    if (star === -1) break;
+    const group = bracketed(normalized, star + 1, last);
+    if (!group) {
+      i = star + 1;
+      continue;
+    }
+    const parsed = splitScopeList(group.list);
+    emptyEntries += parsed.empty;
+    if (parsed.scopes.length > 0) groups.push(parsed.scopes);
+    i = group.end;
   }
-  return { granted: grantedList.scopes, groups, emptyEntries };
+  return { granted: granted.scopes, groups, emptyEntries };
 }

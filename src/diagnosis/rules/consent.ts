@@ -4,7 +4,11 @@ import type { Finding } from '../types';
 import type { Rule } from './rule';
 
 function needsConsent(o: Observation): boolean {
-  return o.thrown?.kind === 'needs-authentication' || o.headers.forgeProxyError === 'NEEDS_AUTHENTICATION_ERR';
+  return (
+    o.thrown?.kind === 'needs-authentication' ||
+    o.headers.forgeProxyError === 'NEEDS_AUTHENTICATION_ERR' ||
+    (o.failed && /NEEDS_AUTHENTICATION_ERR|NeedsAuthenticationError|needs? (?:user )?consent|requires? (?:user )?consent|Allow access|consent (?:is )?required/i.test(o.messageText))
+  );
 }
 
 export const consentRequired: Rule = (o) => {
@@ -17,11 +21,13 @@ export const consentRequired: Rule = (o) => {
       'Forge needs your consent ("Allow access") before the app may call Atlassian products as you. ' +
       'Until you allow it, every call made as you is refused before it reaches the product.',
     remedies: [
-      { actor: 'viewer', action: 'Click "Allow access" in the macro and accept the consent screen, then reload the page.' },
+      { actor: 'viewer', action: 'Click "Allow access" in the macro and accept the consent screen, then reload the page.', channel: 'macro' },
       {
         actor: 'viewer',
-        action: `If the prompt never appears, remove the app under Connected apps (${DOCS.connectedApps}) and reload the page to be asked again.`
+        action: `If the prompt never appears, remove the app under Connected apps (${DOCS.connectedApps}) and reload the page to be asked again.`,
+        channel: 'macro'
       },
+      { actor: 'viewer', action: 'The user the call runs as must open the app in the product once and click "Allow access" (asUser calls need that consent).', channel: 'cli' },
       {
         actor: 'app-developer',
         action: 'Let NeedsAuthenticationError propagate from the resolver (do not catch it): Confluence shows the "Allow access" prompt only then.'

@@ -1,6 +1,7 @@
-import { DOCS, FindingCode } from '../codes';
+import { assertNever, DOCS, FindingCode } from '../codes';
 import { callLabel, productName, scopeList, type Observation } from '../observation';
 import type { Finding, Remedy } from '../types';
+import { caller } from './remedies';
 import type { Rule } from './rule';
 
 const AS_APP_WARNING =
@@ -22,10 +23,12 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
+const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:/i;
+
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
   if (o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
-  return o.status === 401 && /scope does not match/i.test(o.messageText);
+  return (o.status === undefined || o.status === 401 || o.status === 403) && o.failed && SCOPE_TEXT.test(o.messageText);
 }
 
 function manifestMissing(o: Observation): Finding {
@@ -34,11 +37,19 @@ function manifestMissing(o: Observation): Finding {
     code: FindingCode.MANIFEST_MISSING_SCOPE,
     severity: 'error',
     title: `manifest.yml lacks ${scopeList(addition)} needed for ${callLabel(o)}`,
-    explanation:
-      `${productName(o.product)} accepts this call only with one of the scope groups it listed, and the manifest declares none of them in full. ` +
-      `The smallest addition that would work is: ${scopeList(addition)}.`,
+    explanation: o.input.scopes?.declared
+      ? `${productName(o.product)} accepts this call only with one of the scope groups it listed, and the manifest declares none of them in full. ` +
+        `The smallest addition that would work is: ${scopeList(addition)}.`
+      : `The app's scopes come from manifest.yml: ${productName(o.product)} refused the call for lack of a scope` +
+        (o.scopes.requiredGroups.length ? ` (any one of ${o.scopes.requiredGroups.map((g) => `[${g.join(', ')}]`).join(' or ')} is accepted)` : '') +
+        '. Either the manifest does not declare it, or it does and the installation was not upgraded after the change. Users do not grant Forge scopes one by one (simplified user consent).',
     remedies: [
-      { actor: 'app-developer', action: `Add ${scopeList(addition)} under permissions.scopes in manifest.yml, then run \`forge deploy\`.` },
+      {
+        actor: 'app-developer',
+        action: addition.length
+          ? `Add ${scopeList(addition)} under permissions.scopes in manifest.yml, then run \`forge deploy\`.`
+          : 'Add the scopes the operation lists ("OAuth scopes required" in the REST reference) under permissions.scopes in manifest.yml, then run `forge deploy`.'
+      },
       { actor: 'site-admin', action: 'After the new version is deployed, run `forge install --upgrade` (or accept the update under Manage apps) so the installation gets the new scopes.' }
     ],
     evidence: [...grantEvidence(o), ...groupsEvidence(o)],
@@ -66,7 +77,12 @@ function installationNotUpgraded(o: Observation, severity: Finding['severity']):
 
 function viewerRemedies(o: Observation): Remedy[] {
   return [
-    { actor: 'viewer', action: `Renew your consent: remove the app under Connected apps (${DOCS.connectedApps}), reload this page and click "Allow access".` },
+    { actor: 'viewer', action: `Renew your consent: remove the app under Connected apps (${DOCS.connectedApps}), reload this page and click "Allow access".`, channel: 'macro' },
+    {
+      actor: 'viewer',
+      action: `The affected user renews consent: remove the app under Connected apps (${DOCS.connectedApps}), open the app in ${productName(o.product)} again and allow access.`,
+      channel: 'cli'
+    },
     {
       actor: 'site-admin',
       action: `Check that the app is installed on ${productName(o.product)} of this same site and upgraded to the latest version (\`forge install --upgrade\`).`
@@ -118,12 +134,13 @@ function tokenScopeMissing(o: Observation): Finding {
   return {
     code: FindingCode.TOKEN_SCOPE_MISSING,
     severity: 'error',
-    title: `The token's scopes do not cover ${callLabel(o)}`,
+    title: `The API token's scopes do not cover ${callLabel(o)}`,
     explanation:
-      'The API gateway checked the scopes of the token and none of the accepted groups is complete' +
-      (groups.length ? `: any one of ${groups.map((g) => `[${g.join(', ')}]`).join(' or ')} is needed.` : '.'),
+      'The API gateway checked the scopes of the scoped API token and none of the accepted groups is complete' +
+      (groups.length ? `: any one of ${groups.map((g) => `[${g.join(', ')}]`).join(' or ')} is needed.` : '.') +
+      ' A token\'s scopes are fixed when it is created.',
     remedies: [
-      { actor: 'script-owner', action: 'Create a token (or request an OAuth 2.0 grant) with one complete group of the listed scopes.' },
+      { actor: 'script-owner', action: 'Create a new scoped API token (id.atlassian.com → Security → API tokens) with one complete group of the scopes the operation lists.' },
       { actor: 'script-owner', action: `The scopes each call needs are listed in the REST API documentation (${DOCS.jiraAuth}).` }
     ],
     evidence: [...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
@@ -131,20 +148,71 @@ function tokenScopeMissing(o: Observation): Finding {
   };
 }
 
-/** A scope check failed: decide at which layer (manifest, installation, viewer's grant, token) the chain breaks. */
+function oauthScopeMissing(o: Observation): Finding {
+  const groups = o.scopes.requiredGroups;
+  return {
+    code: FindingCode.OAUTH_SCOPE_MISSING,
+    severity: 'error',
+    title: `The OAuth 2.0 grant lacks a scope ${callLabel(o)} needs`,
+    explanation:
+      'The access token was accepted, but the scopes the user granted to the app do not include a complete accepted group' +
+      (groups.length ? ` (any one of ${groups.map((g) => `[${g.join(', ')}]`).join(' or ')}).` : '.') +
+      ' A token carries only the scopes requested in the authorization URL and enabled for the app in the developer console.',
+    remedies: [
+      { actor: caller(o), action: 'Enable the missing scopes for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.' },
+      { actor: caller(o), action: 'Classic scopes (read:jira-work) and granular ones (read:issue:jira) are different groups: request one complete group, not a mix.' }
+    ],
+    evidence: [...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    docs: DOCS.oauthScopes
+  };
+}
+
+/** Per-user consent survives simplified user consent only for apps declaring read:me / read:account. */
+function perUserConsent(o: Observation): boolean {
+  return o.scopes.consentScreenScopes.length > 0;
+}
+
+/**
+ * A scope check failed: decide, by caller kind, where the chain breaks. Forge: manifest, installation or
+ * (seed 000) an empty user grant; never "your consent is old" unless per-user consent still exists.
+ * OAuth 2.0: the user's grant to the app. Scoped API token: the token.
+ */
 export const scopeRejected: Rule = (o) => {
   if (!isScopeRejection(o)) return undefined;
-  if (!o.isForge) return tokenScopeMissing(o);
+  if (!o.isForge) {
+    switch (o.auth) {
+      case 'oauth2':
+        return oauthScopeMissing(o);
+      case 'basic-scoped-token':
+      case 'basic-token':
+      case 'basic-classic-token':
+      case 'basic-password':
+      case 'data-center-pat':
+        return tokenScopeMissing(o);
+      case 'connect-jwt':
+      case 'unknown':
+        return o.scopeGrant ? manifestMissing(o) : oauthScopeMissing(o);
+      case 'forge-as-user':
+      case 'forge-as-app':
+      case 'forge-bridge':
+      case 'forge-web-trigger':
+        return manifestMissing(o);
+      default:
+        return assertNever(o.auth);
+    }
+  }
   const breaksAt = o.scopes.breaksAt;
   if (breaksAt === 'manifest') return manifestMissing(o);
   if (breaksAt === 'installation') return installationNotUpgraded(o, 'error');
   const grant = o.scopeGrant?.granted;
-  if (o.asViewer && grant) return grant.length === 0 ? userGrantEmpty(o) : userGrantMissing(o);
-  if (!o.asViewer && grant && o.input.scopes?.declared) {
-    // asApp: the grant the gateway lists is the installation's own.
-    return installationNotUpgraded(o, 'error');
+  if (o.asViewer && grant && grant.length === 0) return userGrantEmpty(o);
+  if (o.asViewer && grant && perUserConsent(o)) return userGrantMissing(o);
+  const declared = o.input.scopes?.declared;
+  if (declared) {
+    const manifest = o.scopes.layers.find((l) => l.layer === 'manifest');
+    return manifest && !manifest.satisfied ? manifestMissing(o) : installationNotUpgraded(o, 'error');
   }
-  if (o.asViewer && !grant) return userGrantMissing(o);
+  // Manifest unknown: the grant the gateway lists is the installation's (simplified consent), or it said "scope does not match".
   return manifestMissing(o);
 };
 

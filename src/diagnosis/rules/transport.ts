@@ -1,25 +1,30 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
+import { retryLater, says } from './remedies';
 import type { Rule } from './rule';
 
+const CSP_BLOCK = /violates the following Content Security Policy directive|Refused to connect to .{0,200}Content Security Policy|permissions\.external\.fetch/i;
+
 export const egressNotAllowed: Rule = (o) => {
-  if (o.thrown?.kind !== 'egress-not-allowed') return undefined;
+  if (o.thrown?.kind !== 'egress-not-allowed' && !(o.failed && says(o, CSP_BLOCK))) return undefined;
+  const message = o.thrown?.kind === 'egress-not-allowed' ? o.thrown.message : 'the browser blocked the request (Content Security Policy)';
   return {
     code: FindingCode.EGRESS_NOT_ALLOWED,
     severity: 'error',
     title: 'Forge blocked the request: the URL is not in the app\'s permissions',
-    explanation: `Forge refused to send the request: "${o.thrown.message}". Product calls must use requestJira/requestConfluence with a relative path; other hosts must be listed under permissions.external.fetch.`,
+    explanation: `Forge refused to send the request: "${message}". Product calls must use requestJira/requestConfluence with a relative path; other hosts must be listed under permissions.external.fetch.`,
     remedies: [
       { actor: 'app-developer', action: 'Use requestJira/requestConfluence with a path starting with /rest or /wiki instead of a full URL.' },
-      { actor: 'app-developer', action: 'For an external host, add it under permissions.external.fetch.backend in manifest.yml, deploy and upgrade the installation.' }
+      { actor: 'app-developer', action: 'For an external host, add it under permissions.external.fetch.backend (or .client for frontend fetches) in manifest.yml, deploy and upgrade the installation.' }
     ],
-    evidence: [`${o.thrown.name}: ${o.thrown.message}`],
+    evidence: [o.thrown ? `${o.thrown.name}: ${message}` : message],
     docs: DOCS.egress
   };
 };
 
 export const rateLimited: Rule = (o) => {
-  if (o.status !== 429) return undefined;
+  const text = o.status === undefined && o.failed && says(o, /rate limit(?:ed|ing)? (?:exceeded|reached)|Too Many Requests|\b429\b|RATE_LIMIT|rate-limited|ThrottlingException|quota exceeded/i);
+  if (o.status !== 429 && !text) return undefined;
   const wait = o.headers.retryAfterSeconds;
   return {
     code: FindingCode.RATE_LIMITED,
@@ -29,34 +34,37 @@ export const rateLimited: Rule = (o) => {
       `${productName(o.product)} answered 429 Too Many Requests. ` +
       (wait !== undefined ? `It asked to wait ${wait} seconds (Retry-After) before the next call.` : 'It gave no Retry-After; wait a few seconds and back off exponentially.'),
     remedies: [
-      { actor: 'viewer', action: `Reload the page ${wait !== undefined ? `after ${wait} seconds` : 'in a little while'}.` },
-      { actor: 'app-developer', action: 'Honour Retry-After, back off with jitter and cut the number of calls per render.' }
+      { actor: 'viewer', action: `Reload the page ${wait !== undefined ? `after ${wait} seconds` : 'in a little while'}.`, channel: 'macro' },
+      { actor: 'script-owner', action: `Wait ${wait !== undefined ? `${wait} seconds` : 'a little'} before the next call; run fewer calls in parallel.`, channel: 'cli' },
+      { actor: 'app-developer', action: 'Honour Retry-After, back off with jitter and cut the number of calls (per render, per run).' }
     ],
-    evidence: [`status 429`, ...(o.headers.all['retry-after'] ? [`retry-after: ${o.headers.all['retry-after']}`] : [])],
+    evidence: [`status ${o.status ?? '429 (from the text)'}`, ...(o.headers.all['retry-after'] ? [`retry-after: ${o.headers.all['retry-after']}`] : [])],
     docs: DOCS.rateLimits
   };
 };
 
 export const timedOut: Rule = (o) => {
-  if (o.thrown?.kind !== 'timeout') return undefined;
+  const gatewayTimeout = o.status === 504 || (o.status === undefined && o.failed && says(o, /Gateway Time-?out|\btimed out\b|ETIMEDOUT|timeout exceeded|Read timed out|time limit/i));
+  if (o.thrown?.kind !== 'timeout' && !gatewayTimeout) return undefined;
   return {
     code: FindingCode.TIMEOUT,
     severity: 'error',
     title: `${productName(o.product)} did not answer in time`,
-    explanation: `${callLabel(o)} got no answer before the time limit (${o.thrown.message || 'timeout'}). The product may be slow or down.`,
+    explanation: `${callLabel(o)} got no answer before the time limit (${o.thrown?.message || (o.status ? `status ${o.status}` : 'timeout')}). The product may be slow or down, or the request asks for too much at once.`,
     remedies: [
-      { actor: 'viewer', action: 'Reload the page in a minute; if it persists, check https://status.atlassian.com.' },
+      ...retryLater('in a minute'),
       { actor: 'app-developer', action: 'Keep a per-call timeout well inside Forge\'s 25 s invocation limit and render a diagnosis when it fires.' }
     ],
-    evidence: [`${o.thrown.name}: ${o.thrown.message}`],
+    evidence: [o.thrown ? `${o.thrown.name}: ${o.thrown.message}` : `status ${o.status ?? '?'}`],
     docs: DOCS.invocationLimits
   };
 };
 
 export const productUnavailable: Rule = (o) => {
   const serverError = o.status !== undefined && o.status >= 500;
+  const text = o.status === undefined && o.failed && says(o, /Internal Server Error|Bad Gateway|Service Unavailable|\b50[0-3] Server Error|ECONNRESET|ECONNREFUSED|socket hang up|upstream connect error/i);
   const transportError = o.thrown !== undefined && ['network', 'fetch', 'proxy'].includes(o.thrown.kind);
-  if (!serverError && !transportError) return undefined;
+  if (!serverError && !transportError && !text) return undefined;
   const detail = serverError ? `status ${o.status}` : `${o.thrown?.name}: ${o.thrown?.message}`;
   return {
     code: FindingCode.PRODUCT_UNAVAILABLE,
@@ -64,41 +72,52 @@ export const productUnavailable: Rule = (o) => {
     title: `${productName(o.product)} is unavailable right now`,
     explanation: `${callLabel(o)} failed on the server side (${detail}). This is not a permission problem.`,
     remedies: [
-      { actor: 'viewer', action: 'Reload the page in a minute; if it persists, check https://status.atlassian.com.' },
-      { actor: 'app-developer', action: 'Retry idempotent reads once with back-off; report persistent 5xx to Atlassian support with the report below.' }
+      ...retryLater('in a minute'),
+      { actor: 'app-developer', action: 'Retry idempotent reads once with back-off; report persistent 5xx to Atlassian support with the report.' }
     ],
     evidence: [detail, ...o.body.messages.slice(0, 1)],
     docs: DOCS.invocationLimits
   };
 };
 
+const AUTH_FAILED =
+  /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+
 export const invalidCredentials: Rule = (o) => {
-  if (o.status !== 401 || o.isForge) return undefined;
+  if (o.isForge) return undefined;
+  const text = o.status === undefined && o.failed && says(o, AUTH_FAILED);
+  if (o.status !== 401 && !text) return undefined;
+  const what = o.auth === 'oauth2' ? 'access token' : o.auth === 'connect-jwt' ? 'JWT' : o.auth === 'data-center-pat' ? 'personal access token' : 'e-mail and API token';
   return {
     code: FindingCode.INVALID_CREDENTIALS,
     severity: 'error',
     title: 'The credentials were rejected: the token is wrong, revoked or expired',
-    explanation: `${productName(o.product)} answered 401: it did not accept the ${o.auth === 'oauth2' ? 'access token' : o.auth === 'connect-jwt' ? 'JWT' : 'email and API token'}.`,
+    explanation:
+      `${productName(o.product)} answered 401: it did not accept the ${what}. ` +
+      'With basic auth the e-mail must be the account\'s own login e-mail and the token an API token of that same account, base64-encoded together as "email:token".',
     remedies: [
-      { actor: 'script-owner', action: 'Check the email/token pair (basic auth is base64 of email:token), or create a new API token.' },
-      { actor: 'script-owner', action: 'OAuth 2.0 access tokens expire after an hour: refresh them.' }
+      { actor: 'script-owner', action: 'Check the email/token pair (basic auth is base64 of email:token, the e-mail of the account that created the token), or create a new API token.' },
+      { actor: 'script-owner', action: 'Check the token was not revoked or expired (API tokens now expire; see id.atlassian.com → Security → API tokens).' }
     ],
-    evidence: [`status 401`, ...o.body.messages.slice(0, 1)],
+    evidence: [`status ${o.status ?? '401 (from the text)'}`, ...o.body.messages.slice(0, 1)],
     docs: DOCS.apiTokens
   };
 };
 
 /** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
+const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse/i;
+
 export const malformedResponse: Rule = (o) => {
-  if (o.thrown?.name !== 'MALFORMED_RESPONSE') return undefined;
+  if (o.thrown?.name !== 'MALFORMED_RESPONSE' && !(o.thrown && says(o, NOT_JSON) && (o.status === undefined || o.status < 400))) return undefined;
+  if (!o.thrown) return undefined;
   return {
     code: FindingCode.MALFORMED_RESPONSE,
     severity: 'error',
     title: `${productName(o.product)} answered, but not with the JSON asked for`,
     explanation: `${callLabel(o)} succeeded, yet its body could not be read (${o.thrown.message}). A proxy, a login page or a cut connection sits between the app and ${productName(o.product)}.`,
     remedies: [
-      { actor: 'viewer', action: 'Reload the page; if it persists, report it with the report below.' },
-      { actor: 'app-developer', action: 'Send Accept: application/json and check for proxies or redirects in front of the site.' }
+      { actor: 'viewer', action: 'Reload the page; if it persists, report it with the report below.', channel: 'macro' },
+      { actor: 'app-developer', action: 'Send Accept: application/json, check for proxies, login pages or redirects in front of the site, and do not parse an empty (204) body as JSON.' }
     ],
     evidence: [`${o.thrown.name}: ${o.thrown.message}`],
     docs: DOCS.jiraAuth

@@ -7,8 +7,7 @@ import type { Rule } from './rule';
 /** The honest fallback: nothing matched; show what was seen without guessing. */
 export const unknownFailure: Rule = (o) => {
   const status = o.status;
-  const failed = o.thrown !== undefined || (status !== undefined && (status < 200 || status >= 300));
-  if (!failed) return undefined;
+  if (!o.failed) return undefined;
   const raw = o.input.response?.body ?? '';
   const excerpt = safeExcerpt(o.body.kind === 'html' ? htmlToText(typeof raw === 'string' ? raw : '') : typeof raw === 'string' ? raw : '');
   return {
@@ -17,7 +16,8 @@ export const unknownFailure: Rule = (o) => {
     title: `${callLabel(o)} failed${status !== undefined ? ` with status ${status}` : ''} for a reason Issue Doctor does not recognise`,
     explanation: `${productName(o.product)} ${status !== undefined ? `answered ${status}` : `threw ${o.thrown?.name ?? 'an error'}`}. The details below are all that is known.`,
     remedies: [
-      { actor: 'app-developer', action: 'Copy the report below into a support ticket or an issue for Issue Doctor, so the case can be recognised next time.' }
+      { actor: 'app-developer', action: 'Copy the report below into a support ticket or an issue for Issue Doctor, so the case can be recognised next time.', channel: 'macro' },
+      { actor: 'script-owner', action: 'Pass --path, --method and --as for a sharper diagnosis; if it stays unknown, file the redacted output as an issue for Issue Doctor.', channel: 'cli' }
     ],
     evidence: [
       status !== undefined ? `status ${status}` : `${o.thrown?.name}: ${safeExcerpt(o.thrown?.message ?? '')}`,

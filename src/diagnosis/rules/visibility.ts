@@ -21,7 +21,7 @@ function scopedTokenHint(o: Observation): Finding['remedies'] {
 }
 
 export const issueNotVisible: Rule = (o) => {
-  if (o.status !== 404 || !ISSUE_NOT_VISIBLE.test(o.messageText)) return undefined;
+  if ((o.status !== 404 && o.status !== undefined) || !o.failed || !ISSUE_NOT_VISIBLE.test(o.messageText)) return undefined;
   const key = issueKey(o);
   const visibleToApp = o.input.probes?.issueVisibleToApp;
   const evidence = [`status 404: Issue does not exist or you do not have permission to see it.`, `call: ${callLabel(o)} (${o.auth})`];
@@ -45,7 +45,10 @@ export const issueNotVisible: Rule = (o) => {
       severity: 'warning',
       title: `${key} does not exist`,
       explanation: `Jira has no issue ${key}: it was deleted, moved to another project (its key changed), or the key is mistyped.`,
-      remedies: [{ actor: 'page-author', action: 'Edit the macro and enter the current key or link of the issue.' }],
+      remedies: [
+        { actor: 'page-author', action: 'Edit the macro and enter the current key or link of the issue.', channel: 'macro' },
+        { actor: 'script-owner', action: 'Use the current key (issues change key when moved) or the issue id.', channel: 'cli' }
+      ],
       evidence: [...evidence, 'probe: the app cannot find the issue either'],
       docs: DOCS.jiraAuth
     };
@@ -53,11 +56,11 @@ export const issueNotVisible: Rule = (o) => {
   return {
     code: FindingCode.ISSUE_NOT_FOUND_OR_HIDDEN,
     severity: 'warning',
-    title: `${key} does not exist, or you may not see it`,
-    explanation: 'Jira gives the same answer for an issue that does not exist and for one you have no permission to browse.',
+    title: `${key}: Issue does not exist or you do not have permission to see it.`,
+    explanation: 'This is Jira\'s own answer. Jira gives it both for an issue that does not exist and for one you may not browse, and does not say which.',
     remedies: [
-      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved).` },
-      { actor: 'viewer', action: `Ask for browse permission on the project of ${key}.` },
+      { actor: 'viewer', action: `Ask the page author which issue is meant, or a Jira administrator or the project lead for browse permission on the project of ${key}.` },
+      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.` },
       ...scopedTokenHint(o)
     ],
     evidence,
@@ -66,8 +69,12 @@ export const issueNotVisible: Rule = (o) => {
 };
 
 const ADMIN_PERMISSION = /administer|admin/i;
+const ADMIN_TEXT =
+  /only (?:jira |confluence |site |system |global )?administrators|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin/i;
 
 export const adminOnlyEndpoint: Rule = (o) => {
+  const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
+  if (byText && !o.operation?.adminOnly) return adminByText(o);
   if (o.status !== 401 && o.status !== 403) return undefined;
   if (!o.operation?.adminOnly || o.scopeGrant) return undefined;
   const html = o.body.kind === 'html' || o.headers.isHtml;
@@ -102,24 +109,42 @@ export const adminOnlyEndpoint: Rule = (o) => {
   };
 };
 
+function adminByText(o: Observation): Finding {
+  return {
+    code: FindingCode.ADMIN_ONLY_ENDPOINT,
+    severity: 'error',
+    title: `${callLabel(o)} needs administrator rights`,
+    explanation: `${productName(o.product)} says this operation is for administrators only; the account the call ran as is not one.`,
+    remedies: [
+      { actor: 'site-admin', action: `Run it as an account with the ${productName(o.product)} administrator global permission, or grant that permission to the account.` },
+      { actor: o.isForge ? 'app-developer' : 'script-owner', action: 'For apps: asApp runs as the app user, which has admin rights only where the app\'s scopes grant them (manage:jira-configuration).' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, 'the response says administrators only'],
+    docs: DOCS.jiraScopes
+  };
+}
+
 export const htmlErrorPage: Rule = (o) => {
-  if (o.status === undefined || o.status < 400 || o.body.kind !== 'html') return undefined;
+  if (!o.failed || (o.status !== undefined && o.status < 400) || o.body.kind !== 'html') return undefined;
   return {
     code: FindingCode.HTML_ERROR_PAGE,
     severity: 'error',
-    title: `${productName(o.product)} answered ${o.status} with an HTML page${o.body.htmlTitle ? ` ("${o.body.htmlTitle}")` : ''}`,
+    title: `${productName(o.product)} answered ${o.status ?? ''}${o.status ? ' ' : ''}with an HTML page${o.body.htmlTitle ? ` ("${o.body.htmlTitle}")` : ''}`,
     explanation: 'An HTML error page carries no machine-readable reason. It usually comes from a path the REST API does not serve, or a request without `Accept: application/json`.',
     remedies: [
       { actor: 'app-developer', action: 'Send `Accept: application/json` and check the path against the REST API documentation.' },
       { actor: 'app-developer', action: 'Check the permission the endpoint requires; admin-only endpoints answer non-admins this way.' }
     ],
-    evidence: [`status ${o.status}`, `content-type: ${o.headers.contentType ?? '(none)'}`, ...o.body.messages.slice(0, 2)],
+    evidence: [`status ${o.status ?? '?'}`, `content-type: ${o.headers.contentType ?? '(none)'}`, ...o.body.messages.slice(0, 2)],
     docs: DOCS.jiraAuth
   };
 };
 
+const NO_PERMISSION = /do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+
 export const permissionDenied: Rule = (o) => {
-  if (o.status !== 403) return undefined;
+  const byText = o.status === undefined && o.failed && NO_PERMISSION.test(o.messageText);
+  if (o.status !== 403 && !byText) return undefined;
   return {
     code: FindingCode.PERMISSION_DENIED,
     severity: 'error',
@@ -129,7 +154,7 @@ export const permissionDenied: Rule = (o) => {
       { actor: 'site-admin', action: `Grant the needed ${productName(o.product)} permission (product access, project role or global permission).` },
       { actor: 'app-developer', action: 'Check the "Permissions required" section of the operation in the REST API documentation.' }
     ],
-    evidence: [`status 403`, ...o.body.messages.slice(0, 2)],
+    evidence: [`status ${o.status ?? '403 (from the text)'}`, ...o.body.messages.slice(0, 2)],
     docs: DOCS.jiraAuth
   };
 };

@@ -1,0 +1,157 @@
+/**
+ * The macro resolver's benchmark rows: product calls and wall time per render against injected latency (emulated site
+ * in this process), the time to a diagnosis when Jira hangs, and resolver CPU per render with the emulated site in a
+ * process of its own (so `process.cpuUsage()` counts the resolver only), including a render whose two error bodies
+ * are 64 KiB of adversarial text.
+ */
+import api, { route } from '@forge/api';
+import { installForgeRuntime, invokeResolver, runInvocation } from '../emulator/forge-runtime';
+import { macroContext } from '../emulator/macro-context';
+import { EmulatedSite } from '../emulator/site';
+import { sampleTenant, VIEWER_ID } from '../emulator/tenant/sample-tenant';
+import type { CheckedResult, RenderResult } from '../src/macro/render-result';
+import { createResolverHandler, DEFAULT_RENDER_OPTIONS } from '../src/resolvers';
+import { EmulatorProcess } from './emulator-process';
+import type { BenchRow } from './table';
+
+const UNIFORM_MS = 250;
+const JIRA_MS = 200;
+const CONFLUENCE_MS = 300;
+const RUNS = 7;
+/** Adversarial renders are slow while the patterns are not linear; fewer runs keep the benchmark bearable. */
+const CPU_RUNS = 9;
+const ADVERSARIAL_RUNS = 3;
+/** Render ends this long after its own call timeout at most (the diagnosis, the report, the invocation). */
+const HANG_SLACK_MS = 1000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** CPU milliseconds (user + system) this process spent in `fn`. */
+async function cpuMs(fn: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** Median of `runs` measurements after one warm-up run, whose own measurement is kept as `first`. */
+async function measured(fn: () => Promise<unknown>, measure: (f: () => Promise<unknown>) => Promise<number>, runs: number): Promise<{ median: number; first: number }> {
+  const first = await measure(fn);
+  const values: number[] = [];
+  for (let i = 0; i < runs; i++) values.push(await measure(fn));
+  return { median: median(values), first };
+}
+
+async function sample(fn: () => Promise<unknown>, measure: (f: () => Promise<unknown>) => Promise<number> = timed, runs = RUNS): Promise<number> {
+  return (await measured(fn, measure, runs)).median;
+}
+
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
+async function wallRows(): Promise<BenchRow[]> {
+  const site = await EmulatedSite.start({ scenario: 'healthy' });
+  const runtime = installForgeRuntime(site);
+  const handler = createResolverHandler();
+  const viewer = () => site.scenario.viewerAccountId;
+  const render = (issue: string) => invokeResolver(handler as never, { functionKey: 'render', accountId: viewer(), context: macroContext({ issue }) }) as Promise<RenderResult>;
+  const latency = () => {
+    site.addFault({ kind: 'latency', product: 'jira', ms: JIRA_MS });
+    site.addFault({ kind: 'latency', product: 'confluence', ms: CONFLUENCE_MS });
+  };
+  const rows: BenchRow[] = [];
+  try {
+    // Healthy render against one call, every call with the same latency.
+    site.useScenario('healthy');
+    site.addFault({ kind: 'latency', ms: UNIFORM_MS });
+    const oneCall = await sample(() => runInvocation({ accountId: viewer() }, () => api.asUser().requestJira(route`/rest/api/3/issue/DOC-42?fields=summary`)));
+    site.clearLog();
+    const healthy = await sample(() => render('DOC-42'));
+    const callsPerRender = site.requestLog().filter((e) => e.via === 'forge').length / (RUNS + 1);
+    rows.push({ measure: 'product calls per render (healthy)', value: callsPerRender.toFixed(1), bound: '≤ 2', ok: callsPerRender <= 2 });
+    rows.push({ measure: `healthy render ÷ one call's latency (${healthy.toFixed(0)} ms ÷ ${oneCall.toFixed(0)} ms)`, value: ratio(healthy, oneCall), bound: '≤ 1.15', ok: healthy / oneCall <= 1.15 });
+
+    // Each probe alone, with different latencies per product; every render is one wave of calls.
+    site.useScenario('healthy');
+    latency();
+    const jiraCall = await sample(() => runInvocation({ accountId: viewer() }, () => api.asUser().requestJira(route`/rest/api/3/issue/DOC-42?fields=summary`)));
+    const confluenceCall = await sample(() => runInvocation({ accountId: viewer() }, () => api.asUser().requestConfluence(route`/wiki/api/v2/pages/98305`)));
+    const slowest = Math.max(jiraCall, confluenceCall);
+    for (const [scenario, issue, label] of [
+      ['seed-000-empty-user-grant', 'DOC-42', 'failing render, seed 000'],
+      ['reader-cannot-see-issue', 'SEC-7', '404 render (no second wave: no asApp probe)']
+    ] as const) {
+      site.useScenario(scenario);
+      latency();
+      const time = await sample(() => render(issue));
+      rows.push({ measure: `${label} ÷ slowest probe (${time.toFixed(0)} ms ÷ ${slowest.toFixed(0)} ms)`, value: ratio(time, slowest), bound: '≤ 1.25', ok: time / slowest <= 1.25 });
+    }
+
+    // Jira hanging: the render must end within its own call timeout plus a little, with a TIMEOUT diagnosis.
+    site.useScenario('jira-hanging');
+    let code: string | undefined;
+    const hang = await timed(async () => {
+      const result = (await render('DOC-42')) as CheckedResult;
+      code = result.findings?.[0]?.code;
+    });
+    const limit = DEFAULT_RENDER_OPTIONS.callTimeoutMs + HANG_SLACK_MS;
+    rows.push({
+      measure: `Jira hanging: time to a rendered diagnosis (call timeout ${DEFAULT_RENDER_OPTIONS.callTimeoutMs} ms; finding ${code ?? 'none'})`,
+      value: `${(hang / 1000).toFixed(2)} s`,
+      bound: `≤ ${(limit / 1000).toFixed(1)} s and finding TIMEOUT (Forge limit 25 s)`,
+      ok: hang <= limit && code === 'TIMEOUT'
+    });
+  } finally {
+    runtime.uninstall();
+    await site.stop();
+  }
+  return rows;
+}
+
+async function cpuRows(): Promise<BenchRow[]> {
+  const emulator = await EmulatorProcess.start('healthy');
+  // The runtime shim needs the site's URL and its installation; the tenant is the emulator's own sample tenant.
+  const runtime = installForgeRuntime({ url: emulator.url, tenant: sampleTenant() } as unknown as EmulatedSite);
+  const handler = createResolverHandler();
+  const render = () => invokeResolver(handler as never, { functionKey: 'render', accountId: VIEWER_ID, context: macroContext({ issue: 'DOC-42' }) });
+  const rows: BenchRow[] = [];
+  try {
+    const healthy = await sample(render, cpuMs, CPU_RUNS);
+    rows.push({ measure: 'resolver CPU per render, healthy (process.cpuUsage, site in another process)', value: `${healthy.toFixed(1)} ms`, bound: 'informational' });
+
+    await emulator.control('POST', 'scenario', { name: 'seed-000-empty-user-grant' });
+    const failing = await sample(render, cpuMs, CPU_RUNS);
+    rows.push({ measure: 'resolver CPU per render, failing (seed 000)', value: `${failing.toFixed(1)} ms`, bound: 'informational' });
+
+    await emulator.control('POST', 'scenario', { name: 'healthy' });
+    await emulator.control('POST', 'faults', { kind: 'adversarial-body', product: 'jira', status: 403 });
+    await emulator.control('POST', 'faults', { kind: 'adversarial-body', product: 'confluence', status: 403 });
+    const { median: adversarial, first } = await measured(render, cpuMs, ADVERSARIAL_RUNS);
+    // V8 compiles a regular expression to native code once it is hot; the first render still interprets the new ones.
+    rows.push({ measure: 'first render with the adversarial bodies, CPU (patterns not yet compiled)', value: `${first.toFixed(0)} ms`, bound: 'informational' });
+    rows.push({
+      measure: `render with two 64 KiB adversarial error bodies ÷ failing render, CPU (${adversarial.toFixed(0)} ms ÷ ${failing.toFixed(0)} ms)`,
+      value: ratio(adversarial, failing),
+      bound: '≤ 1.5',
+      ok: adversarial / failing <= 1.5
+    });
+  } finally {
+    runtime.uninstall();
+    await emulator.stop();
+  }
+  return rows;
+}
+
+export async function resolverRows(): Promise<BenchRow[]> {
+  return [...(await wallRows()), ...(await cpuRows())];
+}
+
+export const RESOLVER_BENCH_NOTE = `emulated latency: ${UNIFORM_MS} ms per call for the healthy rows, then Jira ${JIRA_MS} ms / Confluence ${CONFLUENCE_MS} ms; median of ${RUNS} runs (CPU rows: ${CPU_RUNS}, adversarial: ${ADVERSARIAL_RUNS})`;

@@ -1,0 +1,39 @@
+// Bundles the CLI (cli/main.ts with the pure engine, src/diagnosis and src/catalog) into one prebuilt
+// JavaScript file, cli/dist/issue-doctor.js. Runs on `npm pack` (prepack), on `npm ci`/`npm install` at the
+// repository root (prepare), before Jest (globalSetup) and by hand: `npm run build:cli`.
+// esbuild is a devDependency of the repository; the published package needs only its runtime dependencies.
+const { buildSync } = require('esbuild');
+const { chmodSync, mkdirSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { dependencies } = require('./package.json');
+
+const OUTFILE = join(__dirname, 'dist', 'issue-doctor.js');
+
+function build() {
+  const result = buildSync({
+    entryPoints: [join(__dirname, 'main.ts')],
+    outfile: OUTFILE,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    // The package's own dependencies stay outside the bundle and are required only by the command that needs them.
+    external: Object.keys(dependencies),
+    banner: { js: '#!/usr/bin/env node' },
+    legalComments: 'none',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    write: false,
+    logLevel: 'warning'
+  });
+  mkdirSync(join(__dirname, 'dist'), { recursive: true });
+  // Written beside and renamed: a process starting the CLI meanwhile sees the old file or the new one, never half.
+  const temporary = `${OUTFILE}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].contents, { mode: 0o755 });
+  chmodSync(temporary, 0o755);
+  renameSync(temporary, OUTFILE);
+  return OUTFILE;
+}
+
+module.exports = build;
+if (require.main === module) build();

@@ -1,0 +1,132 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName, type Observation } from '../observation';
+import { caller, says } from './remedies';
+import type { Rule } from './rule';
+
+const UNAUTHENTICATED = (o: Observation) => o.status === undefined || o.status === 401 || o.status === 403;
+
+/** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
+const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
+
+export const basicAuthPassword: Rule = (o) => {
+  const deprecated = says(o, PASSWORD_DEPRECATED);
+  if (!deprecated && !(o.auth === 'basic-password' && UNAUTHENTICATED(o) && !o.selfHostedHost)) return undefined;
+  if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
+    // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
+    return undefined;
+  }
+  return {
+    code: FindingCode.BASIC_AUTH_PASSWORD,
+    severity: 'error',
+    title: 'An account password was sent where Atlassian Cloud expects an API token',
+    explanation:
+      `${productName(o.product)} Cloud no longer accepts basic authentication with the account password${deprecated ? ' (the response says so)' : ''}. ` +
+      'Basic auth still works with the e-mail address and an API token in place of the password.',
+    remedies: [
+      { actor: caller(o), action: 'Create an API token at https://id.atlassian.com/manage-profile/security/api-tokens and send base64(email:token) as Basic authorization.' },
+      { actor: caller(o), action: 'For an app acting for other users, use OAuth 2.0 (3LO) or Forge instead of stored credentials.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, ...(deprecated ? ['the response says basic authentication with passwords is deprecated'] : []), `auth: ${o.auth}`],
+    docs: DOCS.basicAuthDeprecation
+  };
+};
+
+/** Jira Cloud's answer to a Bearer token that is not a Connect session token nor an OAuth token. */
+const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
+
+export const dataCenterTokenOnCloud: Rule = (o) => {
+  const patOnCloud = o.auth === 'data-center-pat' && (o.cloudHost || says(o, BEARER_NOT_JWT)) && UNAUTHENTICATED(o);
+  // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
+  const cloudOnDc = o.selfHostedHost && o.failed && (/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined);
+  const cloudTokenOnDc = o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED);
+  if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
+  return {
+    code: FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,
+    severity: 'error',
+    title: patOnCloud ? 'A Data Center personal access token was sent to Atlassian Cloud' : 'A Cloud-style call was sent to a Data Center / Server site',
+    explanation: patOnCloud
+      ? 'Personal access tokens (Bearer) exist only on Jira and Confluence Data Center. Cloud does not know them and treats the request as unauthenticated.'
+      : `${o.host ?? 'This site'} is not Atlassian Cloud: Data Center has REST v2 (no /rest/api/3), no api.atlassian.com gateway, and takes personal access tokens (Bearer) or passwords, not Cloud API tokens.`,
+    remedies: patOnCloud
+      ? [{ actor: caller(o), action: 'On Cloud, use basic auth with your e-mail and an API token (id.atlassian.com), or OAuth 2.0 / Forge for apps.' }]
+      : [
+          { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (Authorization: Bearer <PAT>).' },
+          { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
+        ],
+    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
+    docs: DOCS.dataCenterTokens
+  };
+};
+
+export const apiTokenWrongScheme: Rule = (o) => {
+  const bearerNotJwt = says(o, BEARER_NOT_JWT);
+  const tokenAsBearer = (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') && bearerNotJwt;
+  const unknownBearer = (o.auth === 'unknown' || o.auth === 'oauth2') && bearerNotJwt;
+  if (!tokenAsBearer && !unknownBearer) return undefined;
+  return {
+    code: FindingCode.API_TOKEN_WRONG_SCHEME,
+    severity: 'error',
+    title: 'An API token was sent with the wrong authentication scheme',
+    explanation:
+      'Atlassian Cloud API tokens go in Basic authorization, as base64 of "email:token". Sent as a Bearer token (or without the e-mail, or not base64-encoded), ' +
+      `${productName(o.product)} tries to read it as a Connect session token and refuses it.`,
+    remedies: [
+      { actor: caller(o), action: 'Send `Authorization: Basic base64(email:api_token)` (curl: -u email:api_token), not `Bearer api_token`.' },
+      { actor: caller(o), action: 'Bearer is for OAuth 2.0 access tokens, which go to https://api.atlassian.com/ex/{product}/{cloudId}.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],
+    docs: DOCS.basicAuth
+  };
+};
+
+const JWT_REJECTED =
+  /\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
+
+export const connectJwtRejected: Rule = (o) => {
+  const text = says(o, JWT_REJECTED);
+  const connect401 = o.auth === 'connect-jwt' && (o.status === 401 || (o.status === undefined && o.failed && text));
+  if (!text && !connect401) return undefined;
+  if (!text && o.auth !== 'connect-jwt') return undefined;
+  return {
+    code: FindingCode.CONNECT_JWT_REJECTED,
+    severity: 'error',
+    title: 'The Connect JWT was refused',
+    explanation:
+      'A Connect app signs each request with a JWT whose query string hash (qsh) must match the exact method, path and query sent, ' +
+      'that is valid for a few minutes only (exp/iat, so clocks must agree), and that is signed with the shared secret of this installation.',
+    remedies: [
+      { actor: 'app-developer', action: 'Compute qsh from the canonical request actually sent (method, path without the context path, sorted query) and sign a fresh token per request.' },
+      { actor: 'app-developer', action: 'Check the server clock (NTP) and that the shared secret is the one from the latest "installed" lifecycle callback for this site.' },
+      { actor: 'app-developer', action: 'Some endpoints do not accept Connect JWTs at all: check the operation in the REST documentation.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
+    docs: DOCS.connectJwt
+  };
+};
+
+/** An HTML login or SSO page instead of the API's answer. */
+const LOGIN_PAGE =
+  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|seraph|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
+
+export const loginRequired: Rule = (o) => {
+  if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;
+  const redirectToLogin = o.status !== undefined && o.status >= 300 && o.status < 400 && /login|sso|saml|id\.atlassian\.com/i.test(o.headers.all.location ?? '');
+  const page = (o.body.kind === 'html' || o.status === undefined || o.status === 401 || o.status === 403) && says(o, LOGIN_PAGE);
+  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || /AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+  if (!redirectToLogin && !page && !seraph) return undefined;
+  return {
+    code: FindingCode.LOGIN_REQUIRED,
+    severity: 'error',
+    title: 'A login page answered instead of the API',
+    explanation:
+      'The request was not accepted as authenticated, so the site (or an SSO proxy in front of it) sent its login page' +
+      (seraph ? ' and asks for an interactive login (CAPTCHA after failed attempts)' : '') + '. A REST client cannot pass a login page.',
+    remedies: [
+      { actor: caller(o), action: 'Authenticate every REST call itself (API token, OAuth 2.0, PAT); do not rely on a browser session or cookies.' },
+      ...(seraph ? [{ actor: caller(o), action: 'Log in once in a browser to clear the CAPTCHA, then fix the credentials the script sends.' } as const] : []),
+      { actor: 'site-admin' as const, action: 'If an SSO proxy guards the site, allow API calls with tokens past it.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, ...(o.headers.all.location ? ['location: (a login page)'] : []), ...(seraph ? [`x-seraph-loginreason: ${o.headers.all['x-seraph-loginreason']}`] : [])],
+    docs: DOCS.basicAuth
+  };
+};

@@ -1,0 +1,55 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName, type Observation } from '../observation';
+import { caller, says } from './remedies';
+import type { Rule } from './rule';
+
+const NOT_FOR_CALLER =
+  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not/i;
+
+/** The committed catalog says the operation accepts no OAuth/Forge scope at all. */
+function noScopesForForgeOrOauth(o: Observation): boolean {
+  return !!o.operation && o.operation.classic.length === 0 && o.operation.granular.length === 0;
+}
+
+function connectInaccessible(o: Observation): boolean {
+  return o.auth === 'connect-jwt' && o.operation?.connectScope === 'INACCESSIBLE';
+}
+
+/** The caller kind cannot use this operation at all: no grant, scope or permission will unlock it. */
+export const operationNotAllowedForCaller: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const text = says(o, NOT_FOR_CALLER);
+  const scopeCheck = o.status === 401 && /scope does not match/i.test(o.messageText) || o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK';
+  const byCatalog = connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
+  if (!text && !byCatalog) return undefined;
+  const who = o.auth === 'connect-jwt' ? 'Connect apps' : o.isForge ? 'Forge apps' : o.auth === 'oauth2' ? 'OAuth 2.0 apps' : o.auth.startsWith('basic') ? 'this kind of token' : 'this kind of caller';
+  const evidence = [`status ${o.status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`];
+  if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
+  else if (byCatalog) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} lists no OAuth 2.0 / Forge scopes`);
+  if (text) evidence.push('the response says the operation is not available to this caller');
+  if (o.body.htmlTitle) evidence.push(`HTML page "${o.body.htmlTitle}"`);
+  return {
+    code: FindingCode.OPERATION_NOT_ALLOWED_FOR_CALLER,
+    severity: 'error',
+    title: `${callLabel(o)} is not available to ${who}`,
+    explanation:
+      `${productName(o.product)} does not offer this operation to ${who} at all: ` +
+      (connectInaccessible(o)
+        ? 'its Connect scope is INACCESSIBLE, so no Connect scope, header or admin right will unlock it.'
+        : byCatalog
+          ? 'the REST documentation lists no OAuth 2.0 or Forge scope for it, so no manifest or grant can include one.'
+          : 'the response says so. Adding scopes or permissions will not change that.'),
+    remedies: [
+      { actor: caller(o), action: 'Use another operation that offers the same data to this caller (check the operation\'s "Connect app scope" / "OAuth scopes required" in the REST reference).' },
+      { actor: caller(o), action: 'Or make the call with a caller kind the operation accepts (a user\'s API token or session for user-only and admin operations).' },
+      ...(o.operation?.adminOnly
+        ? [{ actor: 'site-admin' as const, action: `Even for callers it accepts, ${o.operation.method} ${o.operation.template} needs the Administer ${productName(o.product)} global permission.` }]
+        : []),
+      ...(o.body.kind === 'html' || o.headers.isHtml
+        ? [{ actor: caller(o), action: 'Send `Accept: application/json` to get a JSON error instead of an HTML page (it will not make the call succeed).' }]
+        : [])
+    ],
+    evidence,
+    docs: DOCS.oauthScopes
+  };
+};

@@ -1,0 +1,161 @@
+import { findOperation } from '../../catalog/operation-lookup';
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName, UNKNOWN_PATH, type Observation } from '../observation';
+import { caller, retryLater, says } from './remedies';
+import type { Rule } from './rule';
+
+const REMOVED =
+  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR/i;
+
+export const apiRemoved: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const gone = o.status === 410;
+  const text = says(o, REMOVED);
+  if (!gone && !text) return undefined;
+  if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
+  return {
+    code: FindingCode.API_REMOVED,
+    severity: 'error',
+    title: `${o.pathAsCalled === UNKNOWN_PATH ? 'The API called' : callLabel(o)} has been removed`,
+    explanation:
+      `${productName(o.product)} retired this API after its deprecation period${gone ? ' (410 Gone)' : ''}. ` +
+      'Calls keep failing until the code moves to the replacement named in the deprecation notice (for example Jira search → /rest/api/3/search/jql, user names → account ids).',
+    remedies: [
+      { actor: caller(o), action: 'Read the message and the changelog entry it names, and migrate to the replacement endpoint (mind its different paging and fields).' },
+      { actor: caller(o), action: `Watch ${DOCS.changelog} for deprecation notices of the APIs you use.` }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, ...(text ? ['the response says the API was removed or deprecated'] : [])],
+    docs: DOCS.changelog
+  };
+};
+
+export const xsrfCheckFailed: Rule = (o) => {
+  if (!o.failed || !says(o, /XSRF check failed|XSRF Security Token Missing|\bxsrf\b.{0,30}(?:fail|missing|token)|CSRF (?:check|token) (?:failed|missing)/i)) return undefined;
+  return {
+    code: FindingCode.XSRF_CHECK_FAILED,
+    severity: 'error',
+    title: `${productName(o.product)} refused the write with "XSRF check failed"`,
+    explanation:
+      'Some write endpoints (attachments, multipart forms, and any request that looks like a browser form post) run an XSRF check. ' +
+      'Requests from scripts must opt out with the X-Atlassian-Token header and send a JSON or multipart content type.',
+    remedies: [
+      { actor: caller(o), action: 'Add the header `X-Atlassian-Token: no-check` (for attachments, also send multipart/form-data with the file in a part named "file").' },
+      { actor: caller(o), action: 'Send `Content-Type: application/json` on JSON writes, and do not send a browser User-Agent or Origin header from scripts.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}: XSRF check failed`, `call: ${callLabel(o)}`],
+    docs: DOCS.xsrf
+  };
+};
+
+/** A `?` that became part of the path: `route` escapes it to %3F when the whole path is one interpolated value. */
+export const queryStringInPath: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const raw = typeof o.input.call?.path === 'string' ? o.input.call.path : '';
+  const encoded = /%3F[^/]*=|%3F/i.test(raw.split('?')[0]) || says(o, /\/rest\/[^\s"']*%3F|\/wiki\/[^\s"']*%3F|query string.{0,40}(?:path|route)|Disallowing path manipulation|path manipulation attempt/i);
+  if (!encoded) return undefined;
+  return {
+    code: FindingCode.QUERY_STRING_IN_PATH,
+    severity: 'error',
+    title: 'The query string became part of the path',
+    explanation:
+      'The "?" reached the product escaped as %3F (or glued into the path), so the server looked for a resource whose name contains the query, and found none. ' +
+      "Forge's route tag escapes every interpolated value: a whole path-with-query passed as one value gets its ? and & escaped.",
+    remedies: [
+      { actor: caller(o), action: 'Write the query in the route template itself: route`/rest/api/3/search/jql?jql=${jql}&maxResults=${n}` (each value interpolated separately), or use URLSearchParams.' },
+      { actor: caller(o), action: 'Outside Forge, build URLs with a URL/query builder so ? and & are not percent-encoded.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, 'an encoded "?" (%3F) in the path'],
+    docs: DOCS.route
+  };
+};
+
+const CONFLUENCE_V1 = /^\/rest\/(?:api\/(?:content|space|search|user|group|longtask|settings|template|audit|label|contentbody|relation)|experimental)\b/;
+
+export const wrongProductUrl: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const path = o.pathAsCalled;
+  const confluenceWithoutWiki = CONFLUENCE_V1.test(path) && !findOperation(o.method, path) && (o.cloudHost || o.auth === 'forge-as-user' || o.auth === 'forge-as-app' || o.product === 'confluence');
+  const jiraUnderWiki = /^\/wiki\/rest\/api\/(?:2|3|latest)\/(?:issue|search|project|myself|field|jql)/.test(path);
+  const exMismatch = /^\/ex\/confluence\/[^/]+\/rest\/api\/[23]\/(?:issue|search|project)/.test(path) || /^\/ex\/jira\/[^/]+\/wiki\//.test(path);
+  const productMismatch = (o.input.call.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
+  const text = says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i);
+  if (!confluenceWithoutWiki && !jiraUnderWiki && !exMismatch && !productMismatch && !text) return undefined;
+  if (o.status !== undefined && ![404, 400, 405, 401, 403, 302, 301, 200].includes(o.status)) return undefined;
+  const confluence = confluenceWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call.product === 'jira';
+  return {
+    code: FindingCode.WRONG_PRODUCT_URL,
+    severity: 'error',
+    title: confluence ? 'A Confluence API was called at a Jira URL (or without /wiki)' : 'A Jira API was called at a Confluence URL',
+    explanation:
+      'On Atlassian Cloud, Confluence REST APIs live under /wiki (https://<site>.atlassian.net/wiki/rest/api/..., /wiki/api/v2/...; ' +
+      'https://api.atlassian.com/ex/confluence/{cloudId}/wiki/...) and Jira ones under /rest/api/3 at the site root or /ex/jira/{cloudId}. The other product answers 404.',
+    remedies: [
+      {
+        actor: caller(o),
+        action: confluence
+          ? `Call /wiki${path.startsWith('/wiki') ? path.slice(5) : path.replace(/^\/ex\/jira\/[^/]+/, '')} (with requestConfluence in Forge, or /ex/confluence/{cloudId} through the gateway).`
+          : 'Call Jira paths (/rest/api/3/...) with requestJira in Forge, or /ex/jira/{cloudId} through the gateway, without /wiki.'
+      }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}`],
+    docs: DOCS.confluenceV2
+  };
+};
+
+const NO_ENDPOINT = /null for uri|No message available|could not find (?:a |any )?(?:resource|handler|endpoint)|(?:resource|endpoint|url|method) (?:was )?not found|no (?:such|matching) (?:endpoint|resource|operation|route)|unrecognized (?:url|path)|Method Not Allowed|HTTP method .{0,20} (?:is )?not supported|dead link|page (?:you|you're) (?:are )?looking for|Unsupported (?:API|endpoint)|Not Found$/im;
+
+export const endpointNotFound: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const status = o.status;
+  if (status === 405) return endpointFinding(o, 'the path exists but not with this method');
+  if (status !== 404 && status !== undefined && status !== 400) return undefined;
+  const text = says(o, NO_ENDPOINT);
+  const known = o.pathAsCalled !== UNKNOWN_PATH && !!o.operation;
+  const unknownApiPath = o.pathAsCalled !== UNKNOWN_PATH && !o.operation && /^\/(?:rest|wiki\/rest|wiki\/api)\//.test(o.catalogPath) && status === 404 && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i);
+  if (status === undefined && !text) return undefined;
+  if (status === 400 && !says(o, /null for uri|Method Not Allowed/i)) return undefined;
+  if (!text && !unknownApiPath) return undefined;
+  if (known && !says(o, /null for uri|No message available|Method Not Allowed|dead link/i)) return undefined;
+  return endpointFinding(o, text ? 'the response says no such resource exists at this URL' : 'no documented operation matches this path');
+};
+
+function endpointFinding(o: Observation, why: string) {
+  return {
+    code: FindingCode.ENDPOINT_NOT_FOUND,
+    severity: 'error' as const,
+    title: `No ${productName(o.product)} endpoint answers ${callLabel(o)}`,
+    explanation:
+      `The server has no operation at this URL for this method (${why}). Usual causes: a typo, the wrong API version (v2 vs v3, v1 vs /wiki/api/v2), ` +
+      'the wrong base path (missing /wiki, /rest/agile/1.0 vs /rest/api), or the wrong HTTP method.',
+    remedies: [
+      { actor: caller(o), action: 'Compare the method and path character for character with the REST API reference, including the version segment.' },
+      { actor: caller(o), action: 'Agile (boards, sprints) lives under /rest/agile/1.0, Service Management under /rest/servicedeskapi, Confluence under /wiki.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}`],
+    docs: DOCS.jiraRest
+  };
+}
+
+const SITE_DOWN =
+  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|temporarily unavailable|Service Unavailable|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)/i;
+
+export const siteUnavailable: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const text = says(o, SITE_DOWN);
+  if (!text) return undefined;
+  if (o.status !== undefined && o.status < 500 && ![404, 403, 410, 401, 302].includes(o.status)) return undefined;
+  // A bare "Service Unavailable" 503 JSON from one call is a transient product error, not the site.
+  if (o.status === 503 && o.body.kind !== 'html' && !says(o, /maintenance|site|instance|deactivated|temporarily/i)) return undefined;
+  return {
+    code: FindingCode.SITE_UNAVAILABLE,
+    severity: 'error',
+    title: 'The site itself is unavailable (maintenance, deactivated or being restored)',
+    explanation: 'The whole site answered with an unavailability page, not one failing operation: maintenance, an upgrade or migration in progress, or a deactivated (e.g. unpaid or suspended) site.',
+    remedies: [
+      ...retryLater('later'),
+      { actor: 'site-admin', action: 'Check https://status.atlassian.com and admin.atlassian.com (billing, site status); a deactivated site must be reactivated by its admin.' }
+    ],
+    evidence: [`status ${o.status ?? '?'}`, 'the response says the site is unavailable'],
+    docs: DOCS.status
+  };
+};

@@ -1,0 +1,40 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName, type Observation } from '../observation';
+import { caller, says } from './remedies';
+import type { Rule } from './rule';
+
+const RESOURCE_NOT_FOUND =
+  /no (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment) (?:\S{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist/i;
+
+function kindOf(o: Observation): string {
+  const path = o.catalogPath;
+  const match = /\/(pages|blogposts|spaces|space|content|attachments|comments|project|board|sprint|user|users|group|filter|dashboard|servicedesk|request|customer|organization|field|workflow|component|version|worklog)s?\b/.exec(path);
+  return match ? match[1].replace(/s$/, '') : 'resource';
+}
+
+export const resourceNotFound: Rule = (o) => {
+  if (!o.failed) return undefined;
+  const status = o.status;
+  if (status !== undefined && status !== 404 && !(status === 400 && says(o, RESOURCE_NOT_FOUND)) && !(status === 403 && says(o, /does not exist or you do(?:n't| not) have/i))) return undefined;
+  const text = says(o, RESOURCE_NOT_FOUND);
+  const confluence404 = status === 404 && (o.body.kind === 'confluence' || o.body.code === 'NOT_FOUND');
+  const knownOperation404 = status === 404 && !!o.operation && !says(o, /null for uri|Method Not Allowed|dead link/i) && !/\/issue\/[^/]+$/.test(o.catalogPath);
+  if (!text && !confluence404 && !knownOperation404) return undefined;
+  if (status === undefined && !text) return undefined;
+  const kind = kindOf(o);
+  return {
+    code: FindingCode.RESOURCE_NOT_FOUND_OR_HIDDEN,
+    severity: 'warning',
+    title: `The ${kind} does not exist, or the caller may not see it`,
+    explanation:
+      `${productName(o.product)} answers 404 both for a ${kind} that does not exist and for one the caller has no permission to view ` +
+      '(space/page restrictions, project permissions, a user hidden by privacy settings). It never says which, so that existence does not leak.',
+    remedies: [
+      { actor: caller(o), action: `Check the id or key in ${callLabel(o)}: Confluence ids are numeric (not titles), Jira projects use keys or ids, users use accountId.` },
+      { actor: caller(o), action: 'Check that the account the call runs as can open it in the browser; a scoped token or OAuth app must also hold the read scope for it.' },
+      { actor: 'site-admin', action: `If it exists, grant the caller view permission (space permissions, page restrictions or project role).` }
+    ],
+    evidence: [`status ${status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`],
+    docs: DOCS.confluenceV2
+  };
+};

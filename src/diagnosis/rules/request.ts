@@ -1,0 +1,31 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel, productName } from '../observation';
+import { caller, says } from './remedies';
+import type { Rule } from './rule';
+
+const BAD_REQUEST_TEXT =
+  /Error in the JQL Query|JQL|is not on the appropriate screen|cannot be set|Field '[^']{1,80}'|field .{0,60} (?:is )?required|is required|invalid (?:input|value|request|json|format|field|parameter|issue ?type)|INVALID_INPUT|Unexpected character|Unrecognized field|Can not deserialize|Cannot deserialize|malformed|does not exist for the field|Operation value must be|must be an? |is not valid|not a valid|Bad Request|unsupported media type|Content-Type|Specify (?:a|an) valid|Could not parse|parse error|could not be parsed/i;
+
+export const invalidRequest: Rule = (o) => {
+  if (!o.failed || o.body.kind === 'html') return undefined;
+  const status = o.status;
+  const bodyNamesProblem = o.body.messages.length > 0 || Object.keys(o.body.fieldErrors).length > 0;
+  const fits = status === 400 || status === 415 || status === 422 || status === 409 || (status === undefined && says(o, BAD_REQUEST_TEXT) && says(o, /JQL|field|invalid|must be|required|parse|deserialize|Bad Request/i));
+  if (!fits) return undefined;
+  if ((status === 400 || status === 409) && !bodyNamesProblem && !says(o, BAD_REQUEST_TEXT)) return undefined;
+  const fields = Object.entries(o.body.fieldErrors).slice(0, 3);
+  return {
+    code: FindingCode.INVALID_REQUEST,
+    severity: 'error',
+    title: `${productName(o.product)} rejected the request itself (${status ?? 'bad request'}): it names what is wrong`,
+    explanation:
+      'The credentials and permissions were fine; the request body, query or JQL is not what the operation accepts. ' +
+      'The product says which field or clause: fix that and send again.',
+    remedies: [
+      { actor: caller(o), action: 'Read the error and field messages below and fix that part of the request (JQL syntax and quoting, field ids, required fields, the value format, Atlassian Document Format for rich text in v3).' },
+      { actor: caller(o), action: 'A field "not on the appropriate screen, or unknown" must be added to the create/edit screen of that project and issue type, or left out.' }
+    ],
+    evidence: [`status ${status ?? '?'}`, `call: ${callLabel(o)}`, ...fields.map(([f]) => `field: ${f}`)],
+    docs: DOCS.jiraRest
+  };
+};
