@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../cli/main';
+import { createOutput } from '../../cli/output';
 import { lintApp, type LintResult } from '../../cli/lint/lint';
 import type { LintFinding, RuleId } from '../../cli/lint/types';
 
@@ -19,7 +20,8 @@ function at(result: LintResult, rule: RuleId, where?: string): LintFinding[] {
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(args, { stdin: process.stdin, stdout: (t) => (out += t) }, (t) => (err += t));
+  const io = { stdin: { fd: 0, isTTY: false }, out: createOutput((t) => (out += t), (t) => (err += t)) };
+  const code = await run(args, io);
   return { code, out, err };
 }
 
