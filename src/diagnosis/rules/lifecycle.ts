@@ -162,7 +162,7 @@ function endpointFinding(o: Observation, why: string) {
 }
 
 const SITE_DOWN =
-  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|temporarily unavailable|Service Unavailable|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)|(?:instance|site) \S{0,80} is (?:suspended|deactivated|unavailable)/i;
+  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)|(?:instance|site) \S{0,80} is (?:suspended|deactivated|unavailable)/i;
 
 export const siteUnavailable: Rule = (o) => {
   if (!o.failed) return undefined;
