@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation } from '../observation';
-import { caller, says } from './remedies';
+import { caller, callerKind, says } from './remedies';
 import type { Rule } from './rule';
 
 const NOT_FOR_CALLER =
@@ -33,7 +33,7 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   const appsCannot = (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') && APPS_CANNOT_ACCESS.test(o.catalogPath) && (o.status === 401 || o.status === 403 || o.status === undefined);
   const byCatalog = appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;
-  const who = o.auth === 'connect-jwt' ? 'Connect apps' : o.isForge ? 'Forge apps' : o.auth === 'oauth2' ? 'OAuth 2.0 apps' : o.auth.startsWith('basic') ? 'this kind of token' : 'this kind of caller';
+  const { who } = callerKind(o.auth);
   const evidence = [`status ${o.status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`];
   if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
   else if (appsCannot) evidence.push('the REST reference says apps cannot access this resource, even with user impersonation');

@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
-import { retryLater, says } from './remedies';
+import { callerKind, retryLater, says } from './remedies';
 import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
 
@@ -93,7 +93,7 @@ export const invalidCredentials: Rule = (o) => {
   const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
   const denied = /AUTHENTICATION_DENIED|AUTHENTICATED_FAILED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
   if (o.status !== 401 && !text && !denied) return undefined;
-  const what = o.auth === 'oauth2' ? 'access token' : o.auth === 'connect-jwt' ? 'JWT' : o.auth === 'data-center-pat' ? 'personal access token' : 'e-mail and API token';
+  const what = o.auth === 'unknown' ? 'e-mail and API token (or other credentials)' : callerKind(o.auth).credential;
   return {
     code: FindingCode.INVALID_CREDENTIALS,
     severity: 'error',
