@@ -57,7 +57,10 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     }
     process.exit(failure.exitCode);
   };
-  process.stdout.on('error', stop);
+  // Writing failed for another reason than a closed reader (a full disk, /dev/full): say so, not "internal error".
+  process.stdout.on('error', (error: NodeJS.ErrnoException) =>
+    stop(isBrokenPipe(error) ? error : new CliError(`Cannot write the output${error.code ? ` (${error.code})` : ''}.`))
+  );
   process.stderr.on('error', (error) => (isBrokenPipe(error) ? undefined : stop(error)));
   process.on('uncaughtException', stop);
   process.on('unhandledRejection', stop);

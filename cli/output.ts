@@ -42,7 +42,9 @@ const MAX_MESSAGE_CHARS = 400;
 
 /** One line for stderr: safe, on a single line, and short however long the value it quotes. */
 export function safeMessageLine(message: string): string {
-  const oneLine = safeText(message.replace(/\r\n|\r|\n/g, ' ')).replace(/\t/g, ' ');
+  // Only the start can be shown; cutting before redaction keeps the work small, and a secret cut at this
+  // boundary lies past what is shown anyway.
+  const oneLine = safeText(message.slice(0, MAX_MESSAGE_CHARS * 4).replace(/\r\n|\r|\n/g, ' ')).replace(/\t/g, ' ');
   return oneLine.length > MAX_MESSAGE_CHARS ? `${oneLine.slice(0, MAX_MESSAGE_CHARS - 1)}…` : oneLine;
 }
 

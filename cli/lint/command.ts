@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { CliIo } from '../command';
 import { CliError, EXIT } from '../errors';
 import { editScopes, writeManifestEdit } from './fix-manifest';
-import { counts, formatJson, formatText } from './format';
+import { counts, jsonReport, formatText } from './format';
 import { lintApp, type LintResult } from './lint';
 
 export const LINT_USAGE = `usage: issue-doctor lint [APP_DIR] [--json] [--fix]
@@ -42,10 +43,10 @@ export function parseLintArgs(argv: string[]): LintOptions {
   return options;
 }
 
-export async function lintCommand(argv: string[], io: { stdout: (text: string) => void }): Promise<number> {
+export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const options = parseLintArgs(argv);
   if (options.help) {
-    io.stdout(LINT_USAGE + '\n');
+    io.out.text(LINT_USAGE + '\n');
     return EXIT.ok;
   }
   const dir = resolve(options.dir);
@@ -54,7 +55,6 @@ export async function lintCommand(argv: string[], io: { stdout: (text: string) =
   let fixNote = '';
   if (options.fix) {
     const manifestFile = resolve(dir, 'manifest.yml');
-    const { readFileSync } = await import('node:fs');
     const edit = editScopes(readFileSync(manifestFile, 'utf8'), result.additions, result.excess);
     writeManifestEdit(manifestFile, edit);
     if (edit.added.length || edit.removed.length) {
@@ -62,6 +62,7 @@ export async function lintCommand(argv: string[], io: { stdout: (text: string) =
       result = lintApp(dir);
     }
   }
-  io.stdout(options.json ? formatJson(result) : fixNote + formatText(result));
+  if (options.json) io.out.json(jsonReport(result));
+  else io.out.text(fixNote + formatText(result));
   return counts(result).errors > 0 ? 1 : EXIT.ok;
 }

@@ -5,7 +5,7 @@ import Heading from '@atlaskit/heading';
 import { macroContext } from '../../emulator/macro-context';
 import type { ForgeDoc } from './forge-doc';
 import { renderNode } from './render-forge-doc';
-import { SEED_NOTES } from './seed-notes';
+import { SEED_NOTES, seedCommands } from './seed-notes';
 
 interface PreviewState {
   scenario: string;
@@ -17,6 +17,8 @@ interface PreviewState {
   contentId: string;
   site: string;
   installedScopes: string[];
+  /** Where this preview's emulated site listens (for curl). */
+  emulatorUrl: string;
 }
 
 type Listener = (payload: unknown) => void;
@@ -158,13 +160,13 @@ const ConsentPrompt = ({ takeFocus }: { takeFocus: boolean }) => (
   </div>
 );
 
-const SeedNoteView = ({ scenario }: { scenario: string }) => {
+const SeedNoteView = ({ scenario, siteUrl }: { scenario: string; siteUrl: string }) => {
   const note = SEED_NOTES[scenario];
   if (!note) return null;
   return (
     <div className="seed-note" data-testid="seed-note">
       <p>{note.purpose}</p>
-      {note.commands.map((command) => (
+      {seedCommands(note, siteUrl).map((command) => (
         <pre key={command}>{command}</pre>
       ))}
     </div>
@@ -186,7 +188,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
         ))}
       </select>
       <p className="situation">{current?.situation}</p>
-      <SeedNoteView scenario={state.scenario} />
+      <SeedNoteView scenario={state.scenario} siteUrl={state.emulatorUrl} />
       <Heading size="xsmall">Faults</Heading>
       {FAULT_TOGGLES.map((toggle) => (
         <label key={toggle.label} className="fault">
