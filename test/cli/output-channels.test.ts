@@ -69,7 +69,6 @@ describe('stdout, text and --json: the note read from the pasted request is reda
 
 describe('stderr: values quoted back in messages are redacted', () => {
   test.each([
-    ['an unknown option carrying a token', ['explain', `--bogus=${BEARER}`], ''],
     ['an --as value carrying a JWT', ['explain', '--as', JWT], 'HTTP/1.1 200 OK\r\n\r\n'],
     ['a file name with an e-mail address', ['explain', `/nonexistent/${EMAIL}.http`], ''],
     ['an unknown command carrying a token', [`access_token=${TOKEN}`], '']
@@ -78,6 +77,11 @@ describe('stderr: values quoted back in messages are redacted', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^issue-doctor: [^\n]*\[redacted[^\n]*\n$/);
     expectNoSecret(r.stderr + r.stdout);
+  });
+  test('an unknown option is named without its value', () => {
+    const r = cli(['explain', `--bogus=${API_TOKEN}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('issue-doctor: Unknown option "--bogus". Run `issue-doctor explain --help`.\n');
   });
   test('an invalid "status" value is not echoed', () => {
     const r = cli(['explain'], JSON.stringify({ status: `${BEARER} for ${EMAIL}`, headers: {}, body: '' }));
