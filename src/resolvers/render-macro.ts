@@ -44,7 +44,7 @@ function diagnosisInput(run: ProbeRun, declared: readonly string[], facts: Insta
   };
 }
 
-function mergeFindings(issue: Diagnosis, page: Diagnosis | undefined, jiraOk: boolean): Finding[] {
+export function mergeFindings(issue: Diagnosis, page: Diagnosis | undefined, jiraOk: boolean): Finding[] {
   const findings = [...issue.findings];
   const seen = new Set(findings.map((f) => f.code));
   for (const finding of page?.findings ?? []) {

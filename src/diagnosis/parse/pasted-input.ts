@@ -48,7 +48,7 @@ const API_PATH = /\/(rest|wiki|ex|oauth|gateway|plugins|secure|login|jira|conflu
 
 /** Whitespace/quote-separated tokens: disjoint, so scanning each of them is linear in total. */
 function tokens(text: string): string[] {
-  return text.slice(0, 200_000).split(/[\s"'<>`()[\]{},]+/);
+  return text.slice(0, 200_000).split(/[\s"'`()[\]{},]+/);
 }
 
 /** The first URL (or absolute API path) the text names, with the method written before it. */
@@ -83,11 +83,18 @@ export function requestFromText(text: string): PastedRequest | undefined {
 
 const STATUS_PATTERNS: RegExp[] = [
   /\bHTTP(?:\/[\d.]+)?[ \t:]+([1-5]\d\d)\b/i,
+  /\bHTTP\/[\d.]+"?[ \t]+([1-5]\d\d)\b/,
+  /\bHTTP Error:?[ \t]*([1-5]\d\d)\b/i,
+  /^[ \t]*([45]\d\d)\b/,
   /\bstatus(?:[ _-]?code)?\\?["']?[ \t]*[:=]?[ \t]*\\?["']?([1-5]\d\d)\b/i,
   /\bstatus(?:Code)?\(([1-5]\d\d)\)/i,
   /\b(?:response code|returned|return code|responded with|error code|code)[ \t]*:?[ \t]*([1-5]\d\d)\b/i,
   /\b([1-5]\d\d)[ \t]+(?:Client Error|Server Error|Unauthori[sz]ed|Forbidden|Not Found|Bad Request|Too Many Requests|Gone|Method Not Allowed|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Conflict|Unsupported Media Type|Not Acceptable|Payload Too Large)\b/i,
   /\((?:status )?([1-5]\d\d)\)/i,
+  /\[([1-5]\d\d)[:\] ]/,
+  /\\?"(?:code|status|statusCode|status_code)\\?"[ \t]*:[ \t]*([1-5]\d\d)\b/,
+  /\b([45]\d\d) (?:returning|returned|response|error|status|from)\b/i,
+  /\b(?:returning|got|received|answered|with) ([45]\d\d)\b/i,
   /\b(?:error|failed|failure)[ \t]+([1-5]\d\d)\b/i
 ];
 
@@ -102,7 +109,7 @@ export function statusFromText(text: string): number | undefined {
 }
 
 function statusFromJson(json: Record<string, unknown>): number | undefined {
-  for (const key of ['status', 'statusCode', 'code', 'httpStatus', 'status_code']) {
+  for (const key of ['status', 'statusCode', 'code', 'httpStatus', 'status_code', 'status-code']) {
     const status = validStatus(json[key]);
     if (status !== undefined) return status;
   }

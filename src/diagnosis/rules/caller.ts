@@ -18,7 +18,8 @@ function connectInaccessible(o: Observation): boolean {
 /** The caller kind cannot use this operation at all: no grant, scope or permission will unlock it. */
 export const operationNotAllowedForCaller: Rule = (o) => {
   if (!o.failed) return undefined;
-  const text = says(o, NOT_FOR_CALLER);
+  // "OAuth 2.0 is not enabled" for an operation that has scopes means the app lacks them (e.g. JSM scopes not added).
+  const text = says(o, NOT_FOR_CALLER) && !(says(o, /OAuth 2\.0 is not enabled for/i) && !noScopesForForgeOrOauth(o) && o.operation === undefined && o.auth === 'oauth2');
   const scopeCheck = o.status === 401 && /scope does not match/i.test(o.messageText) || o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK';
   const byCatalog = connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;

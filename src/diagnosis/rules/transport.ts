@@ -1,6 +1,7 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
 import { retryLater, says } from './remedies';
+import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
 
 const CSP_BLOCK = /violates the following Content Security Policy directive|Refused to connect to .{0,200}Content Security Policy|permissions\.external\.fetch/i;
@@ -44,7 +45,7 @@ export const rateLimited: Rule = (o) => {
 };
 
 export const timedOut: Rule = (o) => {
-  const gatewayTimeout = o.status === 504 || (o.status === undefined && o.failed && says(o, /Gateway Time-?out|\btimed out\b|ETIMEDOUT|timeout exceeded|Read timed out|time limit/i));
+  const gatewayTimeout = o.status === undefined && o.failed && says(o, /\btimed out\b|ETIMEDOUT|timeout exceeded|Read timed out|time limit|ReadTimeout|ConnectTimeout/i);
   if (o.thrown?.kind !== 'timeout' && !gatewayTimeout) return undefined;
   return {
     code: FindingCode.TIMEOUT,
@@ -81,12 +82,13 @@ export const productUnavailable: Rule = (o) => {
 };
 
 const AUTH_FAILED =
-  /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+  /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
 
 export const invalidCredentials: Rule = (o) => {
-  if (o.isForge) return undefined;
+  if (o.isForge || authenticated401(o)) return undefined;
   const text = o.status === undefined && o.failed && says(o, AUTH_FAILED);
-  if (o.status !== 401 && !text) return undefined;
+  const denied = /AUTHENTICATION_DENIED|AUTHENTICATED_FAILED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+  if (o.status !== 401 && !text && !denied) return undefined;
   const what = o.auth === 'oauth2' ? 'access token' : o.auth === 'connect-jwt' ? 'JWT' : o.auth === 'data-center-pat' ? 'personal access token' : 'e-mail and API token';
   return {
     code: FindingCode.INVALID_CREDENTIALS,
@@ -105,7 +107,7 @@ export const invalidCredentials: Rule = (o) => {
 };
 
 /** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
-const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse/i;
+const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
 
 export const malformedResponse: Rule = (o) => {
   if (o.thrown?.name !== 'MALFORMED_RESPONSE' && !(o.thrown && says(o, NOT_JSON) && (o.status === undefined || o.status < 400))) return undefined;
