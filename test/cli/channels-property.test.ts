@@ -92,7 +92,7 @@ describe('no generated secret reaches stdout or stderr, whatever channel carries
           const paste = `> GET /rest/api/3/issue/PROJ-1?expand=names&${secret.text} HTTP/1.1\n> Host: acme.atlassian.net\n>\n< HTTP/1.1 404 Not Found\n<\n{"errorMessages":["Issue does not exist or you do not have permission to see it."]}\n`;
           const result = await runCli(['explain', ...(json ? ['--json'] : [])], paste);
           expect(result.code).toBe(0);
-          expect(result.stdout).toContain('read from the pasted request');
+          expect(result.stdout).toContain('read from the paste');
           expectHidden(result, secret);
         }
       ),
