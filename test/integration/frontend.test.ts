@@ -103,6 +103,14 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     const missing = await show('issue-does-not-exist');
     const reader = (root: ForgeDoc) => JSON.stringify({ title: findAll(root, 'SectionMessage')[0].props.title, text: strings(root) });
     expect(reader(hidden.root).replace(/SEC-7/g, 'KEY')).toBe(reader(missing.root).replace(/DOC-999/g, 'KEY'));
+    // The opened details too: the same calls, verdicts, scopes and report, but for the key and the time.
+    const opened = async ({ host, root }: { host: NodeForgeHost; root: ForgeDoc }) => {
+      click(root, 'Show details');
+      const open = await host.waitFor((r) => findAll(r, 'CodeBlock').length === 1);
+      return JSON.stringify(open, (key, value) => (key === 'key' || key === '__id__' ? undefined : value))
+        .replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?Z)?( UTC)?/g, 'TIME');
+    };
+    expect((await opened(hidden)).replace(/SEC-7/g, 'KEY')).toBe((await opened(missing)).replace(/DOC-999/g, 'KEY'));
   });
 
   test('Show details opens everything for admins and developers: remedies by role, checks, calls, scopes, the report', async () => {
