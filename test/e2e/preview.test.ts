@@ -241,6 +241,16 @@ describe('accessibility', () => {
     expect(state.scenarios.length).toBeGreaterThanOrEqual(14);
   }, 180000);
 
+  test('keyboard only: when Check again brings the card back, the focus goes to the macro, not to the page', async () => {
+    await open('jira-down');
+    await tabTo('Check again');
+    await api('faults', {}, 'DELETE');
+    await page.keyboard.press('Enter');
+    await macro().getByText(SUMMARY).waitFor();
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    expect(await focused()).toBe('#macro');
+  });
+
   test('keyboard only (seed 000): Tab order, Enter and Space activate, the focus lands somewhere useful after each action', async () => {
     await open('seed-000-empty-user-grant');
     expect(await tabTo('Show details')).toEqual(['#edit-macro', '#remove-macro', 'Renew access', 'Check again', 'Show details']);
