@@ -1,5 +1,9 @@
 import { stripControls, safeJson, safeMessageLine, safeText } from '../../cli/output';
-import { cli } from './cli-process';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, cli, ROOT, SEED } from './cli-process';
 
 // Secrets the engine's redaction recognises, each in a form that reaches a different channel of the CLI.
 const TOKEN = 'SEKRIT123abc';
@@ -95,6 +99,16 @@ describe('stderr: values quoted back in messages are redacted', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr.length).toBeLessThan(500);
+  });
+});
+
+describe('stderr: process warnings (a library may emit them) take the same safe line', () => {
+  test('a warning carrying a token and an escape sequence', () => {
+    const preload = join(mkdtempSync(join(tmpdir(), 'warn-')), 'emit.js');
+    writeFileSync(preload, `setTimeout(() => process.emitWarning(${JSON.stringify(`token ${API_TOKEN} in \u001b]0;title\u0007 config`)}), 0);\n`);
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, 'explain', SEED('001-ex-path-scope-check.http')], { cwd: ROOT, encoding: 'utf8', timeout: 20000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('issue-doctor: warning: token [redacted-token] in  config\n');
   });
 });
 
