@@ -152,6 +152,10 @@ describe('the output functions', () => {
     expect(safeText(`acc\u0000ess_token=${TOKEN}`)).toBe('access_token=[redacted]');
     expect(safeText(`mail ${EMAIL}\u001b[2J`)).toBe('mail [redacted-email]');
   });
+  test('safeText redacts each line on its own: a scheme word ending one line does not swallow the next', () => {
+    expect(safeText('    - auth: connect-jwt\n\n  Read more: https://developer.atlassian.com/')).toBe('    - auth: connect-jwt\n\n  Read more: https://developer.atlassian.com/');
+    expect(safeText(`line one\nAuthorization: ${BEARER}\nline three`)).toBe('line one\nAuthorization: [redacted]\nline three');
+  });
   test('safeJson: keys and nested strings made safe, C1 never raw, U+2028 escaped', () => {
     const text = safeJson({ [`k\u0085 ${EMAIL}`]: [{ note: `x\u0085y ${BEARER}` }], n: 1, u: '\u2028' });
     expect(text).not.toMatch(/[\u0080-\u009f\u2028]/);
