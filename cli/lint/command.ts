@@ -1,9 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIo } from '../command';
 import { CliError, EXIT } from '../errors';
 import { editScopes, writeManifestEdit } from './fix-manifest';
-import { counts, formatJson, formatText } from './format';
+import { counts, jsonReport, formatText } from './format';
 import { lintApp, type LintResult } from './lint';
 
 export const LINT_USAGE = `usage: issue-doctor lint [APP_DIR] [--json] [--fix]
@@ -55,7 +55,6 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   let fixNote = '';
   if (options.fix) {
     const manifestFile = resolve(dir, 'manifest.yml');
-    const { readFileSync } = await import('node:fs');
     const edit = editScopes(readFileSync(manifestFile, 'utf8'), result.additions, result.excess);
     writeManifestEdit(manifestFile, edit);
     if (edit.added.length || edit.removed.length) {
@@ -63,8 +62,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
       result = lintApp(dir);
     }
   }
-  // Output goes through the CLI's one writer (control characters stripped, redacted); JSON as a value, so it stays valid.
-  if (options.json) io.out.json(JSON.parse(formatJson(result)));
+  if (options.json) io.out.json(jsonReport(result));
   else io.out.text(fixNote + formatText(result));
   return counts(result).errors > 0 ? 1 : EXIT.ok;
 }

@@ -1,9 +1,9 @@
 import type { LintResult } from './lint';
 import type { LintFinding } from './types';
 
-/** Control characters (but not the tab) never reach a terminal: paths and code come from the app. */
+/** One finding per line: a newline inside app code or a path never splits one (the CLI's output strips control characters). */
 function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return text.replace(/[\r\n]+/g, ' ');
 }
 
 export function formatFinding(f: LintFinding): string {
@@ -24,32 +24,26 @@ export function formatText(result: LintResult): string {
     clean(
       `issue-doctor lint: ${errors} error(s), ${warnings} warning(s), ${infos} note(s); ${result.calls.length} product call(s) (${resolved} resolved) in ${result.files} file(s); ` +
         `least-privilege scopes (${result.style}): ${result.leastPrivilege.join(', ') || 'none'}` +
-        (result.kept.length ? `; kept because unresolved calls may need them: ${result.kept.map((k) => k.scope).join(', ')}` : '')
+        (result.kept.length ? `; kept (the linter cannot tell what needs them): ${result.kept.map((k) => k.scope).join(', ')}` : '')
     )
   );
   return lines.join('\n') + '\n';
 }
 
-export function formatJson(result: LintResult): string {
+export function jsonReport(result: LintResult): unknown {
   const { errors, warnings, infos } = counts(result);
-  return (
-    JSON.stringify(
-      {
-        manifest: result.manifest,
-        summary: { errors, warnings, infos, files: result.files, calls: result.calls.length },
-        findings: result.findings,
-        scopes: {
-          declared: result.declared,
-          style: result.style,
-          add: result.additions,
-          remove: result.excess,
-          leastPrivilege: result.leastPrivilege,
-          kept: result.kept
-        },
-        calls: result.calls
-      },
-      null,
-      2
-    ) + '\n'
-  );
+  return {
+    manifest: result.manifest,
+    summary: { errors, warnings, infos, files: result.files, calls: result.calls.length },
+    findings: result.findings,
+    scopes: {
+      declared: result.declared,
+      style: result.style,
+      add: result.additions,
+      remove: result.excess,
+      leastPrivilege: result.leastPrivilege,
+      kept: result.kept
+    },
+    calls: result.calls
+  };
 }

@@ -20,6 +20,8 @@ export interface ResolvedCall extends SourcePosition {
   path: string;
   operation?: string;
   via?: SourcePosition & { name: string };
+  /** The request's path argument, where it is written. */
+  request: SourcePosition;
   unresolved?: string;
 }
 
@@ -69,11 +71,12 @@ export function lintApp(appDir: string): LintResult {
   const resolved: ResolvedCall[] = [];
   const unresolvedProducts = new Map<string, string>();
   for (const call of calls) {
+    const request = requestPosition(call);
     const auth = call.auth.map((a) => AUTH_LABEL[a]).join('|');
     const where = call.via ? ` (through ${call.via.name} at ${call.via.file}:${call.via.line})` : '';
     if (call.unresolved || call.paths.length === 0) {
       const reason = call.unresolved ?? 'no path';
-      resolved.push({ ...pos(call), product: call.product, method: call.method ?? '?', auth: call.auth, path: '?', via: call.via, unresolved: reason });
+      resolved.push({ ...pos(call), product: call.product, method: call.method ?? '?', auth: call.auth, path: '?', via: call.via, request, unresolved: reason });
       unresolvedProducts.set(call.product, `${call.file}:${call.line}`);
       findings.push({
         rule: 'unresolved-call',
@@ -88,7 +91,7 @@ export function lintApp(appDir: string): LintResult {
       const method = call.method ?? 'GET';
       const match = matchOperation(call.product, method, alt);
       if (match.kind === 'unresolved') {
-        resolved.push({ ...pos(call), product: call.product, method, auth: call.auth, path: match.path, via: call.via, unresolved: match.reason });
+        resolved.push({ ...pos(call), product: call.product, method, auth: call.auth, path: match.path, via: call.via, request, unresolved: match.reason });
         unresolvedProducts.set(call.product, `${call.file}:${call.line}`);
         findings.push({
           rule: 'unresolved-call',
@@ -99,7 +102,7 @@ export function lintApp(appDir: string): LintResult {
         continue;
       }
       const op = match.op;
-      resolved.push({ ...pos(call), product: call.product, method, auth: call.auth, path: match.path, operation: `${op.method} ${op.template}`, via: call.via });
+      resolved.push({ ...pos(call), product: call.product, method, auth: call.auth, path: match.path, operation: `${op.method} ${op.template}`, via: call.via, request });
       const req: Requirement = { groups: [...op.classic, ...op.granular], classic: op.classic, granular: op.granular };
       requirements.push(req);
       const missing = missingFor(req, declared, style);
@@ -111,7 +114,8 @@ export function lintApp(appDir: string): LintResult {
           code: FindingCode.MANIFEST_MISSING_SCOPE,
           ...pos(call),
           message: `${op.method} ${op.template} (${auth})${where} needs ${list(missing.addition)}: manifest.yml declares none of its accepted scope groups`,
-          fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix), then forge deploy and forge install --upgrade`
+          fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix), then forge deploy and forge install --upgrade`,
+          ...(call.via ? { request } : {})
         });
       }
       if (match.exPath) {
@@ -279,6 +283,11 @@ export function lintApp(appDir: string): LintResult {
     calls: resolved,
     files: project.units.size
   };
+}
+
+function requestPosition(call: FoundCall): SourcePosition {
+  const arg = call.node.arguments[0] ?? call.node;
+  return { file: call.unit.rel, ...lineCol(call.unit.sf, arg) };
 }
 
 function pos(p: SourcePosition): SourcePosition {

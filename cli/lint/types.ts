@@ -28,6 +28,8 @@ export interface LintFinding {
   col: number;
   message: string;
   fix?: string;
+  /** Where the request itself is written (its path argument), for a call found through a wrapper's caller. */
+  request?: SourcePosition;
 }
 
 export type Product = 'jira' | 'confluence';

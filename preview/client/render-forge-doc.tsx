@@ -1,6 +1,7 @@
 import React, { useState, type ReactNode } from 'react';
 import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
+import LoadingButton from '@atlaskit/button/loading-button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
@@ -57,6 +58,11 @@ const COMPONENTS: Record<string, Renderer> = {
     <Button appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled} autoFocus={p(n).autoFocus} isSelected={p(n).isSelected}>
       {c}
     </Button>
+  ),
+  LoadingButton: (n, c) => (
+    <LoadingButton appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled} isLoading={p(n).isLoading} autoFocus={p(n).autoFocus}>
+      {c}
+    </LoadingButton>
   ),
   Link: (n, c) => (
     <Link href={p(n).href} target={p(n).openNewTab ? '_blank' : undefined}>

@@ -76,11 +76,13 @@ export function explainText(text: string, options: ExplainOptions = {}): Explana
   const path = options.path ?? fromRequest;
   if (!options.path && fromRequest) notes.push(`read from the paste: ${pasted.request?.methodRead ? `${pasted.request.method} ` : ''}${fromRequest.split('?')[0]}`);
   const method = options.method ?? (pasted.request?.methodRead ? pasted.request.method : undefined) ?? 'GET';
+  // A relative --path with a URL in the paste: keep the paste's host (it tells Cloud from Data Center).
+  const baseUrl = options.baseUrl ?? (options.path && !/^https?:/i.test(options.path) && pasted.request?.host ? `https://${pasted.request.host}` : undefined);
   const host = path ? /^https?:\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(path)?.[1]?.toLowerCase() : options.baseUrl ? /^https?:\/\/([^/?#]+)/i.exec(options.baseUrl)?.[1]?.toLowerCase() : undefined;
   const inferred = options.auth && options.auth !== 'unknown' ? { auth: options.auth } : inferAuth(pasted, text, host, path);
   if ('note' in inferred && inferred.note) notes.push(inferred.note);
   const input: DiagnosisInput = {
-    call: { method, path: path ?? '', auth: inferred.auth, product: options.product, baseUrl: options.baseUrl },
+    call: { method, path: path ?? '', auth: inferred.auth, product: options.product, baseUrl },
     response: pasted.response,
     error: pasted.response ? undefined : pasted.error,
     scopes: { declared: options.declared, installed: options.installed },

@@ -6,7 +6,7 @@ import { invokeFailureMessage } from '../../src/frontend/invoke-failure';
 import { readerMessage, readerSentences } from '../../src/frontend/reader-message';
 import { segments } from '../../src/frontend/rich-text';
 
-const finding = (code: string, remedies: Finding['remedies'] = [], severity: Finding['severity'] = 'error'): Finding => ({
+const finding = (code: FindingCode | string, remedies: Finding['remedies'] = [], severity: Finding['severity'] = 'error'): Finding => ({
   code: code as FindingCode,
   severity,
   title: `${code} title`,
@@ -56,7 +56,7 @@ describe('readerMessage: what happened, what to do, whom to ask', () => {
   });
 
   test('hidden, missing, and "not found or hidden" read the same (Jira\'s single answer)', () => {
-    const texts = (['ISSUE_NOT_FOUND_OR_HIDDEN', 'ISSUE_HIDDEN_FROM_VIEWER', 'ISSUE_NOT_FOUND'] as const).map((code) => {
+    const texts = ['ISSUE_NOT_FOUND_OR_HIDDEN', 'ISSUE_HIDDEN_FROM_VIEWER', 'ISSUE_NOT_FOUND'].map((code) => {
       const { appearance, ...rest } = readerMessage(finding(code, [], 'warning'), 'SEC-7');
       return JSON.stringify({ appearance, ...rest });
     });

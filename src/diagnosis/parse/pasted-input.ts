@@ -92,9 +92,10 @@ const STATUS_PATTERNS: RegExp[] = [
   /\b([1-5]\d\d)[ \t]+(?:Client Error|Server Error|Unauthori[sz]ed|Forbidden|Not Found|Bad Request|Too Many Requests|Gone|Method Not Allowed|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Conflict|Unsupported Media Type|Not Acceptable|Payload Too Large)\b/i,
   /\((?:status )?([1-5]\d\d)\)/i,
   /\[([1-5]\d\d)[:\] ]/,
+  /\b(?:Forbidden|Unauthori[sz]ed|Not ?Found|Bad ?Request|Gone|Conflict)\W{1,3}([45]\d\d)\b/i,
   /\\?"(?:code|status|statusCode|status_code)\\?"[ \t]*:[ \t]*([1-5]\d\d)\b/,
   /\b([45]\d\d) (?:returning|returned|response|error|status|from)\b/i,
-  /\b(?:returning|got|received|answered|with) ([45]\d\d)\b/i,
+  /\b(?:returning|got|received|answered|with|gives?|giving|returns?|getting|get) ([45]\d\d)\b/i,
   /\b(?:error|failed|failure)[ \t]+([1-5]\d\d)\b/i
 ];
 
@@ -109,7 +110,7 @@ export function statusFromText(text: string): number | undefined {
 }
 
 function statusFromJson(json: Record<string, unknown>): number | undefined {
-  for (const key of ['status', 'statusCode', 'code', 'httpStatus', 'status_code', 'status-code']) {
+  for (const key of ['status', 'statusCode', 'code', 'httpStatus', 'status_code', 'status-code', 'Status', 'StatusCode']) {
     const status = validStatus(json[key]);
     if (status !== undefined) return status;
   }

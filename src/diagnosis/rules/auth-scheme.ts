@@ -11,7 +11,8 @@ const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?
 
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
-  const passwordRefused = o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !says(o, /CAPTCHA/i);
+  // Server logs ("FAILED authentication", "Failure count") come from Jira Server / Data Center, where passwords still work.
+  const passwordRefused = o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   if (!deprecated && !passwordRefused) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
@@ -38,10 +39,13 @@ const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token 
 
 export const dataCenterTokenOnCloud: Rule = (o) => {
   // Any refusal of a DC token, and Confluence DC's own "Basic Authentication Failure" (a PAT sent as basic auth).
-  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || (o.status === undefined && o.failed))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
+  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
   // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
   const cloudOnDc =
-    o.selfHostedHost && o.failed && (/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled) || /^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === 401 || o.status === undefined);
+    o.selfHostedHost &&
+    o.failed &&
+    (((/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined)) ||
+      (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
   const cloudTokenOnDc = o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED);
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
@@ -111,7 +115,7 @@ export const connectJwtRejected: Rule = (o) => {
 
 /** An HTML login or SSO page instead of the API's answer. */
 const LOGIN_PAGE =
-  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|seraph|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
+  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
 
 export const loginRequired: Rule = (o) => {
   if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;

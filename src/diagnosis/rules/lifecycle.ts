@@ -117,11 +117,15 @@ export const trailingSlash: Rule = (o) => {
   return endpointFinding(o, 'the path ends with a slash, which no operation has');
 };
 
+/** A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI. */
+export const uiBaseUrl: Rule = (o) => {
+  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call.baseUrl ?? '')) return undefined;
+  return endpointFinding(o, 'the base URL is a page of the product, not its API root');
+};
+
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
-  // A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI.
-  if (/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call.baseUrl ?? '')) return endpointFinding(o, 'the base URL is a page of the product, not its API root');
   if (status === 405) return endpointFinding(o, 'the path exists but not with this method');
   if (status !== 404 && status !== undefined && status !== 400) return undefined;
   const text = says(o, NO_ENDPOINT);
@@ -129,6 +133,10 @@ export const endpointNotFound: Rule = (o) => {
   const notAnApiPath = o.pathAsCalled !== UNKNOWN_PATH && !/^\/(?:rest|wiki\/rest|wiki\/api|api|ex|gateway|oauth|_edge|jsd|servicedesk|plugins)\b/.test(o.catalogPath) && o.catalogPath.startsWith('/');
   const unknownApiPath =
     o.pathAsCalled !== UNKNOWN_PATH && !o.operation && (notAnApiPath || /^\/(?:rest|wiki\/rest|wiki\/api)\//.test(o.catalogPath)) && status === 404 && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i);
+  // A documented operation without parameters exists on every site: its 404 means the base or context path is wrong.
+  if (status === 404 && o.operation && !o.operation.template.includes('{') && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i)) {
+    return endpointFinding(o, 'the operation exists on every site, so the base URL or context path is wrong');
+  }
   if (status === undefined && !text) return undefined;
   if (status === 400 && !says(o, /null for uri|Method Not Allowed/i)) return undefined;
   if (!text && !unknownApiPath) return undefined;
@@ -154,7 +162,7 @@ function endpointFinding(o: Observation, why: string) {
 }
 
 const SITE_DOWN =
-  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|temporarily unavailable|Service Unavailable|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)/i;
+  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)|(?:instance|site) \S{0,80} is (?:suspended|deactivated|unavailable)/i;
 
 export const siteUnavailable: Rule = (o) => {
   if (!o.failed) return undefined;

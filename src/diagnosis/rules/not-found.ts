@@ -4,7 +4,7 @@ import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
 const RESOURCE_NOT_FOUND =
-  /no (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment) (?:\S{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist|(?:value|ID) .{0,60}does not exist for the field/i;
+  /no (?:jira |confluence )?(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment) (?:\S{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist|(?:value|ID) .{0,60}does not exist for the field/i;
 
 function kindOf(o: Observation): string {
   const path = o.catalogPath;
@@ -22,7 +22,7 @@ export const resourceNotFound: Rule = (o) => {
   const text = says(o, RESOURCE_NOT_FOUND);
   const confluence404 = status === 404 && (o.body.kind === 'confluence' || o.body.code === 'NOT_FOUND');
   const knownOperation404 =
-    status === 404 && !!o.operation && o.operation.template.includes('{') && (o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'empty') && !/\/issue\/[^/]+$/.test(o.catalogPath);
+    status === 404 && !!o.operation && o.operation.template.includes('{') && o.body.kind !== 'html' && !/\/issue\/[^/]+$/.test(o.catalogPath);
   // A 404 on a path naming an id (digits in a segment) at a REST path is about that resource.
   const last = o.catalogPath.split('/').pop() ?? '';
   const idLike404 = status === 404 && o.body.kind !== 'html' && /^\/(?:wiki\/)?rest\/.+\/./.test(o.catalogPath) && /\d/.test(last) && !/^(?:v?\d+(?:\.\d+)+|\d)$/.test(last);

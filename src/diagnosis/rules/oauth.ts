@@ -5,8 +5,8 @@ import type { Rule } from './rule';
 
 /** OAuth error codes (RFC 6749 §5.2) as auth.atlassian.com returns them, and their usual descriptions. */
 const STRONG_REFRESH =
-  /\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|could not be refreshed|(?:failed|unable) to refresh|refresh(?:ing)? (?:the )?tokens? failed|Error while refreshing|needs_auth\b/i;
-const REFRESH_INVALID = /could not be refreshed|(?:failed|unable) to refresh|Error while refreshing|needs_auth\b|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|refresh token.{0,40}(?:reuse|rotat)|\binvalid_grant\b/i;
+  /(?:token|grant) was (?:globally )?revoked|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|could not be refreshed|(?:failed|unable) to refresh|refresh(?:ing)? (?:the )?tokens? failed|Error while refreshing|needs_auth\b/i;
+const REFRESH_INVALID = /(?:token|grant) was (?:globally )?revoked|could not be refreshed|(?:failed|unable) to refresh|Error while refreshing|needs_auth\b|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|refresh token.{0,40}(?:reuse|rotat)|\binvalid_grant\b/i;
 const CLIENT_WRONG =
   /\binvalid_client\b|\bunauthorized_client\b|redirect_uri(?:_mismatch| mismatch| is not| does not| not registered)|\bredirect[_ ]uri\b.{0,40}(?:invalid|match|register)|client authentication failed|\binvalid_scope\b|invalid audience|invalid aud\b|audience (?:is )?(?:invalid|not)|\baud\b claim|offline_access|client_id.{0,30}(?:invalid|unknown|not found)|unknown client|\bunsupported_grant_type\b|callback url/i;
 const ACCESS_EXPIRED = /\binvalid_token\b|\bexpired_token\b|access token (?:is |has )?(?:expired|invalid)|token (?:has )?expired|token is expired|the access token expired|jwt expired|exp claim/i;

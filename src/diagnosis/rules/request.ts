@@ -9,6 +9,7 @@ const BAD_REQUEST_TEXT =
 
 export const invalidRequest: Rule = (o) => {
   if (!o.failed || o.body.kind === 'html' || screenRefusesEverything(o)) return undefined;
+  if (says(o, /permission (?:is )?required|you do not have (?:the )?permission/i) && !says(o, /Field '[^'\n]{1,80}' does not exist/i)) return undefined;
   const status = o.status;
   const bodyNamesProblem = o.body.messages.length > 0 || Object.keys(o.body.fieldErrors).length > 0;
   const fits = status === 400 || status === 415 || status === 422 || status === 409 || (status === undefined && says(o, BAD_REQUEST_TEXT) && says(o, /JQL|field|invalid|valid|must be|required|parse|deserialize|Bad Request/i)) || (status === undefined && o.body.kind === 'jira' && Object.keys(o.body.fieldErrors).length > 0);

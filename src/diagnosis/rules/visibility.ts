@@ -3,7 +3,7 @@ import { callLabel, productName, type Observation } from '../observation';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
 
-const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it/i;
+const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it|permission to see the specified issue|\bIssue Does Not Exist\b/i;
 
 function issueKey(o: Observation): string {
   const match = /\/issue\/([^/]+)/.exec(o.pathAsCalled);
@@ -21,7 +21,9 @@ function scopedTokenHint(o: Observation): Finding['remedies'] {
 }
 
 export const issueNotVisible: Rule = (o) => {
-  if ((o.status !== 404 && o.status !== undefined) || !o.failed || !ISSUE_NOT_VISIBLE.test(o.messageText)) return undefined;
+  // A bare 404 on an issue path is Jira's single answer too.
+  const bareIssue404 = o.status === 404 && /^\/rest\/api\/3\/issue\/[^/]+$/.test(o.catalogPath) && !/null for uri|dead link|Not Found$/im.test(o.messageText);
+  if ((o.status !== 404 && o.status !== undefined) || !o.failed || !(ISSUE_NOT_VISIBLE.test(o.messageText) || bareIssue404)) return undefined;
   const key = issueKey(o);
   const visibleToApp = o.input.probes?.issueVisibleToApp;
   const evidence = [`status 404: Issue does not exist or you do not have permission to see it.`, `call: ${callLabel(o)} (${o.auth})`];
@@ -126,7 +128,9 @@ function adminByText(o: Observation): Finding {
 }
 
 export const htmlErrorPage: Rule = (o) => {
-  const htmlInText = o.body.kind === 'text' && /<(?:!DOCTYPE|html|body|head|title|br)\b/i.test(o.messageText);
+  const htmlInText =
+    (o.body.kind === 'text' && /<(?:!DOCTYPE|html|body|head|title|br)\b/i.test(o.messageText)) ||
+    /invalid character '(?:<|\\u003c)' looking for beginning of value|Unexpected token '?<'? in JSON/i.test(o.messageText);
   if (!o.failed || (o.status !== undefined && o.status < 400) || (o.body.kind !== 'html' && !htmlInText)) return undefined;
   return {
     code: FindingCode.HTML_ERROR_PAGE,
@@ -153,10 +157,10 @@ export function authenticated401(o: Observation): boolean {
  */
 export function screenRefusesEverything(o: Observation): boolean {
   const errors = Object.values(o.body.fieldErrors);
-  return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set\. It is not on the appropriate screen, or unknown/i.test(e));
+  return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set/i.test(e));
 }
 
-const NO_PERMISSION = /cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+const NO_PERMISSION = /permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
 
 export const permissionDenied: Rule = (o) => {
   const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
