@@ -1,5 +1,9 @@
 import { stripControls, safeJson, safeMessageLine, safeText } from '../../cli/output';
-import { cli } from './cli-process';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, cli, ROOT, SEED } from './cli-process';
 
 // Secrets the engine's redaction recognises, each in a form that reaches a different channel of the CLI.
 const TOKEN = 'SEKRIT123abc';
@@ -98,6 +102,16 @@ describe('stderr: values quoted back in messages are redacted', () => {
   });
 });
 
+describe('stderr: process warnings (a library may emit them) take the same safe line', () => {
+  test('a warning carrying a token and an escape sequence', () => {
+    const preload = join(mkdtempSync(join(tmpdir(), 'warn-')), 'emit.js');
+    writeFileSync(preload, `setTimeout(() => process.emitWarning(${JSON.stringify(`token ${API_TOKEN} in \u001b]0;title\u0007 config`)}), 0);\n`);
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, 'explain', SEED('001-ex-path-scope-check.http')], { cwd: ROOT, encoding: 'utf8', timeout: 20000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('issue-doctor: warning: token [redacted-token] in  config\n');
+  });
+});
+
 describe('terminal control sequences from a response never reach the terminal', () => {
   // OSC 52 writes the clipboard, OSC 0 sets the window title, CSI 2J clears the screen, 0x9B is the one-byte CSI.
   const hostile = 'Boom \u001b]52;c;ZXZpbA==\u0007 \u001b]0;owned\u001b\\ \u001b[2J\u009b31m \r\u0008fake line';
@@ -137,6 +151,10 @@ describe('the output functions', () => {
   test('safeText redacts after stripping', () => {
     expect(safeText(`acc\u0000ess_token=${TOKEN}`)).toBe('access_token=[redacted]');
     expect(safeText(`mail ${EMAIL}\u001b[2J`)).toBe('mail [redacted-email]');
+  });
+  test('safeText redacts each line on its own: a scheme word ending one line does not swallow the next', () => {
+    expect(safeText('    - auth: connect-jwt\n\n  Read more: https://developer.atlassian.com/')).toBe('    - auth: connect-jwt\n\n  Read more: https://developer.atlassian.com/');
+    expect(safeText(`line one\nAuthorization: ${BEARER}\nline three`)).toBe('line one\nAuthorization: [redacted]\nline three');
   });
   test('safeJson: keys and nested strings made safe, C1 never raw, U+2028 escaped', () => {
     const text = safeJson({ [`k\u0085 ${EMAIL}`]: [{ note: `x\u0085y ${BEARER}` }], n: 1, u: '\u2028' });
