@@ -37,6 +37,8 @@ function inferAuth(pasted: PastedInput, text: string, host: string | undefined, 
     if (!cloud) return { auth: 'data-center-pat', note: assumed('data-center-pat', 'a Bearer token sent to a site that is not Atlassian Cloud') };
     return { auth: 'oauth2', note: assumed('oauth2', 'the request sent a Bearer token') };
   }
+  // Whatever follows "Authorization:" without a known scheme may be the credential itself: never name it.
+  if (scheme) return { auth: 'unknown', note: assumed('unknown', 'the request sent an Authorization header without a known scheme') };
   const sample = text.slice(0, 100_000);
   const body = pasted.response?.body ?? '';
   if (/granted the following scopes/i.test(body) || /granted the following scopes/i.test(pasted.error?.message ?? '')) {
@@ -74,7 +76,8 @@ export function explainText(text: string, options: ExplainOptions = {}): Explana
   const notes = [...pasted.notes];
   const fromRequest = requestPath(pasted.request);
   const path = options.path ?? fromRequest;
-  if (!options.path && fromRequest) notes.push(`read from the paste: ${pasted.request?.methodRead ? `${pasted.request.method} ` : ''}${fromRequest.split('?')[0]}`);
+  // The note keeps the query as written (redacted below): it is how a reader recognises the call.
+  if (!options.path && fromRequest) notes.push(`read from the pasted request: ${pasted.request?.methodRead ? `${pasted.request.method} ` : ''}${fromRequest}`);
   const method = options.method ?? (pasted.request?.methodRead ? pasted.request.method : undefined) ?? 'GET';
   // A relative --path with a URL in the paste: keep the paste's host (it tells Cloud from Data Center).
   const baseUrl = options.baseUrl ?? (options.path && !/^https?:/i.test(options.path) && pasted.request?.host ? `https://${pasted.request.host}` : undefined);

@@ -95,15 +95,14 @@ describe('the local preview in Chromium', () => {
     const field = page.getByTestId('config-panel').locator('input[name="issue"]');
     await field.fill('DOC-44');
     await macro().getByText('Screenshots for the scoped token how-to').waitFor();
-    await page.getByTestId('config-panel').getByText('Shows DOC-44.').waitFor();
   });
 
-  test('an invalid value gets a clear message, in the panel and the macro', async () => {
+  test('an invalid value gets a clear message in the macro', async () => {
     await open('healthy');
     await page.getByTestId('edit-macro').click();
     await page.getByTestId('config-panel').locator('input[name="issue"]').fill('https://evil.example.com/browse/DOC-1');
-    await page.getByTestId('config-panel').getByText(/is not an Atlassian Cloud site/).waitFor();
     await macro().getByText("This macro's configuration is not a Jira issue").waitFor();
+    await macro().getByText(/is not an Atlassian Cloud site/).waitFor();
   });
 
   test("seed 000: a reader sees one short message; the details open on request and show everything in full", async () => {

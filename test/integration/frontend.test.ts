@@ -229,16 +229,28 @@ describe('the macro as rendered by the real @forge/react reconciler', () => {
     expect(site.requestLog().filter((e) => e.via === 'forge')).toEqual([]);
   });
 
-  test('config panel: one field; an invalid value gets an inline message; saving a new value re-renders', async () => {
+  test('config panel: only components classic macro configuration supports; an invalid value is explained by the macro; saving re-renders', async () => {
     const { host } = await show('healthy');
+    const types = new Set<string>();
+    const visit = (n: ForgeDoc | undefined) => {
+      if (!n) return;
+      if (n.type !== 'MacroConfig' && n.type !== 'String') types.add(n.type);
+      (n.children ?? []).forEach(visit);
+    };
+    visit(host.macroConfig);
+    // add-configuration-to-a-macro-with-ui-kit.md: Checkbox group, Date picker, Label, Radio group, Select,
+    // Textfield, Text area, User picker; Label without labelFor/id.
+    expect([...types].sort()).toEqual(['Label', 'Textfield']);
+    expect(findAll(host.macroConfig, 'Label')[0].props.labelFor).toBeUndefined();
     const field = findAll(host.macroConfig, 'Textfield')[0];
     expect(field.props.name).toBe('issue');
+    expect(field.props.id).toBeUndefined();
     expect(textOf(host.macroConfig)).toContain('Jira issue key or link');
     host.setConfig({ issue: 'https://evil.example.com/browse/DOC-1' });
-    await host.waitFor(() => textOf(host.macroConfig).includes('is not an Atlassian Cloud site'));
+    await host.waitFor((r) => textOf(r).includes('is not an Atlassian Cloud site'));
+    expect(textOf(host.root)).toContain("This macro's configuration is not a Jira issue");
     host.setConfig({ issue: 'https://acme.atlassian.net/browse/DOC-44' });
     await host.waitFor((r) => settled(r) && textOf(r).includes('Screenshots for the scoped token how-to'));
-    expect(textOf(host.macroConfig)).toContain('Shows DOC-44.');
   });
 });
 

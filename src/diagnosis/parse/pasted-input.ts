@@ -24,6 +24,26 @@ export interface PastedInput {
   notes: string[];
 }
 
+/** No error body nests this deep; deeper JSON is hostile (and would exhaust the stack of code walking it). */
+const MAX_JSON_DEPTH = 512;
+
+/** One pass over JSON text, strings skipped: does `[`/`{` nesting exceed `limit`? */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 /** Text beyond this is not parsed (the CLI reads at most 5 MiB; nothing useful sits that deep). */
 const MAX_PARSE = 2_000_000;
 
@@ -172,7 +192,8 @@ function fromHar(json: Record<string, unknown>): PastedInput | undefined {
 function fromEnvelope(json: Record<string, unknown>): PastedInput | undefined {
   if (!('status' in json) || !('body' in json || 'headers' in json)) return undefined;
   const status = validStatus(json.status);
-  if (status === undefined) return undefined;
+  // An envelope with a status that is no HTTP status was written by hand and wrongly: say so (without echoing it).
+  if (status === undefined) throw new ResponseInputError(`"status" must be an HTTP status code between 100 and 599 (got a ${typeof json.status}${typeof json.status === 'number' ? ' out of range' : ''}).`);
   const body = json.body === undefined || json.body === null ? '' : typeof json.body === 'string' ? json.body : JSON.stringify(json.body);
   return { shape: 'json-envelope', response: { status, statusText: str(json.statusText), headers: headerArray(json.headers), body }, notes: [] };
 }
@@ -259,10 +280,13 @@ export function parsePastedInput(input: string): PastedInput {
     }
   }
   if (/^[[{]/.test(trimmed)) {
+    if (nestsDeeperThan(trimmed, MAX_JSON_DEPTH)) throw new ResponseInputError('The input is nested too deeply to read. Paste the response itself.');
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
-    } catch {
+    } catch (error) {
+      // Nesting deep enough to exhaust the stack is hostile, not a paste: refuse it in one line.
+      if (error instanceof RangeError) throw new ResponseInputError('The input is nested too deeply to read. Paste the response itself.');
       json = undefined;
     }
     if (json !== undefined) {
