@@ -112,6 +112,8 @@ const STATUS_PATTERNS: RegExp[] = [
   /\b([1-5]\d\d)[ \t]+(?:Client Error|Server Error|Unauthori[sz]ed|Forbidden|Not Found|Bad Request|Too Many Requests|Gone|Method Not Allowed|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Conflict|Unsupported Media Type|Not Acceptable|Payload Too Large)\b/i,
   /\((?:status )?([1-5]\d\d)\)/i,
   /\[([1-5]\d\d)[:\] ]/,
+  /\bOptional\.of\(([1-5]\d\d)\)/,
+  /\breturned (?:an )?error:?[ \t]*\(?([1-5]\d\d)\b/i,
   /\b(?:Forbidden|Unauthori[sz]ed|Not ?Found|Bad ?Request|Gone|Conflict)\W{1,3}([45]\d\d)\b/i,
   /\\?"(?:code|status|statusCode|status_code)\\?"[ \t]*:[ \t]*([1-5]\d\d)\b/,
   /\b([45]\d\d) (?:returning|returned|response|error|status|from)\b/i,
