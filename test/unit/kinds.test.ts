@@ -47,6 +47,9 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["OAuth 2.0 is not enabled for this method."]}', { auth: 'oauth2', path: '/rest/api/3/announcementBanner', method: 'PUT'}, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"message":"This user is a guest and cannot access Jira"}', {}, 'UNLICENSED_USER'],
   ['Jira is currently undergoing scheduled maintenance', {}, 'SITE_UNAVAILABLE'],
+  ["Error: There are deprecated scopes 'permissions.scopes' in the manifest.yml file: 'read:jira-work'. You need to update this app to use new scopes", {}, 'UNKNOWN_SCOPE_NAME'],
+  ["Endpoint module: 'x' requires 'read:jira-work' scope.", {}, 'MANIFEST_MISSING_SCOPE'],
+  ['{"error":"invalid_scope","error_description":"The requested scope is invalid"}', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
 ];
 
 describe('each kind of failure, pasted as people paste it', () => {

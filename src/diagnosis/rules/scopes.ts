@@ -23,7 +23,7 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
-const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires "[a-z:.-]+" scope/i;
+const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
@@ -188,7 +188,7 @@ function perUserConsent(o: Observation): boolean {
 export const scopeRejected: Rule = (o) => {
   if (!isScopeRejection(o)) return undefined;
   // forge lint, or a message about the app's manifest: a Forge app whatever the caller was given as.
-  if (!o.isForge && /permission-scope-required|forge lint|app manifest|manifest\.yml/i.test(o.messageText)) return manifestMissing(o);
+  if (!o.isForge && /permission-scope-required|forge lint|app manifest|manifest\.yml|(?:module|Trigger event|Remote):? '[^'\n]{1,80}'(?: declares .{0,200})? requires/i.test(o.messageText)) return manifestMissing(o);
   if (!o.isForge) {
     switch (o.auth) {
       case 'oauth2':
