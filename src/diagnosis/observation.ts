@@ -153,3 +153,8 @@ export function callLabel(o: Observation): string {
 export function scopeList(scopes: string[]): string {
   return scopes.length ? scopes.join(', ') : '(none)';
 }
+
+/** The status as evidence; a paste without one says so rather than showing a placeholder. */
+export function statusEvidence(o: Observation): string {
+  return o.status !== undefined ? `status ${o.status}` : 'status: not in the paste';
+}

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation } from '../observation';
+import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 import { screenRefusesEverything } from './visibility';
@@ -29,7 +29,7 @@ export const basicAuthPassword: Rule = (o) => {
       { actor: caller(o), action: 'Create an API token at https://id.atlassian.com/manage-profile/security/api-tokens and send base64(email:token) as Basic authorization.' },
       { actor: caller(o), action: 'For an app acting for other users, use OAuth 2.0 (3LO) or Forge instead of stored credentials.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(deprecated ? ['the response says basic authentication with passwords is deprecated'] : []), `auth: ${o.auth}`],
+    evidence: [statusEvidence(o), ...(deprecated ? ['the response says basic authentication with passwords is deprecated'] : []), `auth: ${o.auth}`],
     docs: DOCS.basicAuthDeprecation
   };
 };
@@ -61,7 +61,7 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
           { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (sent as a Bearer token in the Authorization header).' },
           { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
         ],
-    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
     docs: DOCS.dataCenterTokens
   };
 };
@@ -82,7 +82,7 @@ export const apiTokenWrongScheme: Rule = (o) => {
       { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token" in the Authorization header, never as a Bearer token.' },
       { actor: caller(o), action: 'Bearer is for OAuth 2.0 access tokens, which go to https://api.atlassian.com/ex/{product}/{cloudId}.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],
+    evidence: [statusEvidence(o), ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],
     docs: DOCS.basicAuth
   };
 };
@@ -108,7 +108,7 @@ export const connectJwtRejected: Rule = (o) => {
       { actor: 'app-developer', action: 'Check the server clock (NTP) and that the shared secret is the one from the latest "installed" lifecycle callback for this site.' },
       { actor: 'app-developer', action: 'Some endpoints do not accept Connect JWTs at all: check the operation in the REST documentation.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
+    evidence: [statusEvidence(o), `auth: ${o.auth}`],
     docs: DOCS.connectJwt
   };
 };
@@ -135,7 +135,7 @@ export const loginRequired: Rule = (o) => {
       ...(seraph ? [{ actor: caller(o), action: 'Log in once in a browser to clear the CAPTCHA, then fix the credentials the script sends.' } as const] : []),
       { actor: 'site-admin' as const, action: 'If an SSO proxy guards the site, allow API calls with tokens past it.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(o.headers.all.location ? ['location: (a login page)'] : []), ...(seraph ? [`x-seraph-loginreason: ${o.headers.all['x-seraph-loginreason']}`] : [])],
+    evidence: [statusEvidence(o), ...(o.headers.all.location ? ['location: (a login page)'] : []), ...(seraph ? [`x-seraph-loginreason: ${o.headers.all['x-seraph-loginreason']}`] : [])],
     docs: DOCS.basicAuth
   };
 };

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation } from '../observation';
+import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import { caller, callerKind, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -34,7 +34,7 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   const byCatalog = appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;
   const { who } = callerKind(o.auth);
-  const evidence = [`status ${o.status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`];
+  const evidence = [statusEvidence(o), `call: ${callLabel(o)} (${o.auth})`];
   if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
   else if (appsCannot) evidence.push('the REST reference says apps cannot access this resource, even with user impersonation');
   else if (connectOnly) evidence.push('the /rest/atlassian-connect/ APIs serve Connect apps only');

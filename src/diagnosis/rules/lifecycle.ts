@@ -1,6 +1,6 @@
 import { findOperation } from '../../catalog/operation-lookup';
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, UNKNOWN_PATH, type Observation } from '../observation';
+import { callLabel, productName, UNKNOWN_PATH, type Observation, statusEvidence } from '../observation';
 import { caller, retryLater, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -27,7 +27,7 @@ export const apiRemoved: Rule = (o) => {
       { actor: caller(o), action: 'Read the message and the changelog entry it names, and migrate to the replacement endpoint (mind its different paging and fields).' },
       { actor: caller(o), action: `Watch ${DOCS.changelog} for deprecation notices of the APIs you use.` }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(text ? ['the response says the API was removed or deprecated'] : [])],
+    evidence: [statusEvidence(o), ...(text ? ['the response says the API was removed or deprecated'] : [])],
     docs: DOCS.changelog
   };
 };
@@ -67,7 +67,7 @@ export const queryStringInPath: Rule = (o) => {
       { actor: caller(o), action: 'Write the query in the route template itself: route`/rest/api/3/search/jql?jql=${jql}&maxResults=${n}` (each value interpolated separately), or use URLSearchParams.' },
       { actor: caller(o), action: 'Outside Forge, build URLs with a URL/query builder so ? and & are not percent-encoded.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'an encoded "?" (%3F) in the path'],
+    evidence: [statusEvidence(o), 'an encoded "?" (%3F) in the path'],
     docs: DOCS.route
   };
 };
@@ -103,7 +103,7 @@ export const wrongProductUrl: Rule = (o) => {
           : 'Call Jira paths (/rest/api/3/...) with requestJira in Forge, or /ex/jira/{cloudId} through the gateway, without /wiki.'
       }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}`],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)}`],
     docs: DOCS.confluenceV2
   };
 };
@@ -156,7 +156,7 @@ function endpointFinding(o: Observation, why: string) {
       { actor: caller(o), action: 'Compare the method and path character for character with the REST API reference, including the version segment.' },
       { actor: caller(o), action: 'Agile (boards, sprints) lives under /rest/agile/1.0, Service Management under /rest/servicedeskapi, Confluence under /wiki.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}`],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)}`],
     docs: DOCS.jiraRest
   };
 }
@@ -180,7 +180,7 @@ export const siteUnavailable: Rule = (o) => {
       ...retryLater('later'),
       { actor: 'site-admin', action: 'Check https://status.atlassian.com and admin.atlassian.com (billing, site status); a deactivated site must be reactivated by its admin.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the response says the site is unavailable'],
+    evidence: [statusEvidence(o), 'the response says the site is unavailable'],
     docs: DOCS.status
   };
 };

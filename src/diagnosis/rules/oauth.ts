@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { productName, type Observation } from '../observation';
+import { productName, type Observation, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -36,7 +36,7 @@ export const oauthClientMisconfigured: Rule = (o) => {
       { actor: caller(o), action: 'In the developer console (https://developer.atlassian.com/console/myapps/), check the client id and secret, the callback URL and the APIs/scopes enabled for the app.' },
       { actor: caller(o), action: 'Authorize with audience=api.atlassian.com, prompt=consent, the exact registered redirect_uri, and offline_access when you need refresh tokens.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the authorization server rejected the client'],
+    evidence: [statusEvidence(o), 'the authorization server rejected the client'],
     docs: DOCS.oauth2
   };
 };
@@ -51,12 +51,12 @@ export const oauthRefreshTokenInvalid: Rule = (o) => {
     title: 'The refresh token was rejected: the grant must be renewed',
     explanation:
       'Atlassian rotates refresh tokens: each refresh returns a new one and the old one stops working (reusing it, or two processes refreshing at once, fails). ' +
-      'Refresh tokens also expire after 90 days of inactivity, and die when the user revokes the app or changes their password. Then the user must authorize again.',
+      'Refresh tokens also expire after 90 days without use, and stop working when the user revokes the app\'s access. Then the user must authorize again.',
     remedies: [
       { actor: caller(o), action: 'Store the new refresh_token returned by every refresh, atomically, and refresh from one place at a time.' },
       { actor: caller(o), action: 'When the refresh token is rejected, send the user through the authorization flow again (with offline_access).' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the token endpoint rejected the grant (invalid_grant / unknown_token)'],
+    evidence: [statusEvidence(o), 'the token endpoint rejected the grant (invalid_grant / unknown_token)'],
     docs: DOCS.oauth2
   };
 };
@@ -76,7 +76,7 @@ export const oauthAccessTokenExpired: Rule = (o) => {
       { actor: caller(o), action: 'Refresh the access token with the refresh token (grant_type=refresh_token) before it expires, and retry once on 401.' },
       { actor: caller(o), action: 'Send it as a Bearer token in the Authorization header to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
+    evidence: [statusEvidence(o), `auth: ${o.auth}`],
     docs: DOCS.oauth2
   };
 };

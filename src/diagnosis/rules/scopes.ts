@@ -1,5 +1,5 @@
 import { assertNever, DOCS, FindingCode } from '../codes';
-import { callLabel, productName, scopeList, type Observation } from '../observation';
+import { callLabel, productName, scopeList, statusEvidence, type Observation } from '../observation';
 import type { Finding, Remedy } from '../types';
 import { caller } from './remedies';
 import type { Rule } from './rule';
@@ -149,7 +149,7 @@ function tokenScopeMissing(o: Observation): Finding {
       { actor: 'script-owner', action: 'Create a new scoped API token (id.atlassian.com → Security → API tokens) with one complete group of the scopes the operation lists.' },
       { actor: 'script-owner', action: `The scopes each call needs are listed in the REST API documentation (${DOCS.jiraAuth}).` }
     ],
-    evidence: [`status ${o.status ?? '?'} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.apiTokens
   };
 }
@@ -170,7 +170,7 @@ function oauthScopeMissing(o: Observation): Finding {
       { actor: caller(o), action: 'Enable the missing scopes for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.' },
       { actor: caller(o), action: 'Classic scopes (read:jira-work) and granular ones (read:issue:jira) are different groups: request one complete group, not a mix.' }
     ],
-    evidence: [`status ${o.status ?? '?'} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.oauthScopes
   };
 }
