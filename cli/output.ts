@@ -18,9 +18,13 @@ export function stripControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROL, '');
 }
 
-/** What a terminal, a log or a ticket may show of any string the CLI produces. */
+/**
+ * What a terminal, a log or a ticket may show of any string the CLI produces. Redacted line by line: the
+ * CLI's lines are independent (a finding's evidence, then "Read more"), and a pattern reaching across a
+ * line break would take the next line's first word for a credential ("auth: connect-jwt" / "Read more").
+ */
 export function safeText(text: string): string {
-  return redact(stripControls(text));
+  return stripControls(text).split('\n').map(redact).join('\n');
 }
 
 /** Every string (keys included) of a JSON-able value made safe, for `--json` output. */

@@ -25,6 +25,8 @@ type Listener = (payload: unknown) => void;
 
 const store = {
   root: undefined as ForgeDoc | undefined,
+  /** Counts reconciles: the reconciler sends the same (mutated) document object every time. */
+  rootVersion: 0,
   macroConfig: undefined as ForgeDoc | undefined,
   /** Set when an invoke raised NEEDS_AUTHENTICATION_ERR: Confluence shows its prompt in the macro. */
   consent: undefined as { replacesMacro: boolean; takeFocus: boolean } | undefined,
@@ -77,7 +79,10 @@ function currentContext() {
       case 'reconcile': {
         const doc = data.forgeDoc as ForgeDoc;
         if (doc.type === 'MacroConfig') store.macroConfig = doc;
-        else store.root = doc;
+        else {
+          store.root = doc;
+          store.rootVersion++;
+        }
         store.notify();
         return undefined;
       }
@@ -212,7 +217,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
  * When an update removes the control that had the focus inside the macro (a "Check again" whose
  * answer is the card alone), the focus goes to the macro itself rather than to the page's body.
  */
-function useMacroFocus(root: ForgeDoc | undefined) {
+function useMacroFocus(rootVersion: number) {
   const macroRef = useRef<HTMLElement>(null);
   const hadFocus = useRef(false);
   useEffect(() => {
@@ -233,7 +238,7 @@ function useMacroFocus(root: ForgeDoc | undefined) {
   }, []);
   useEffect(() => {
     if (hadFocus.current && (document.activeElement === document.body || document.activeElement === null)) macroRef.current?.focus();
-  }, [root]);
+  }, [rootVersion]);
   return macroRef;
 }
 
@@ -241,7 +246,7 @@ const Page = () => {
   const s = useStore();
   const state = s.state!;
   const [editing, setEditing] = useState(!state.config?.issue && state.inserted);
-  const macroRef = useMacroFocus(s.root);
+  const macroRef = useMacroFocus(s.rootVersion);
   return (
     <div className="layout">
       <header className="topbar">

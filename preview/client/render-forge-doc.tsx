@@ -40,9 +40,25 @@ function tableParts(node: ForgeDoc, hooks: RenderHooks) {
   };
 }
 
+/**
+ * Macro configuration labels carry no labelFor: Confluence places each before the field that follows it
+ * (add-configuration-to-a-macro-with-ui-kit.md). The host ties them together so the field has its label's name.
+ */
+function pairConfigLabels(children: ForgeDoc[]): ForgeDoc[] {
+  return children.map((child, i) => {
+    const fieldName = (node: ForgeDoc | undefined) => (node && typeof node.props.name === 'string' ? node.props.name : undefined);
+    if (child.type === 'Label') {
+      const name = fieldName(children.slice(i + 1).find((c) => fieldName(c) !== undefined));
+      return name ? { ...child, props: { ...child.props, labelFor: `config-${name}` } } : child;
+    }
+    const name = fieldName(child);
+    return name ? { ...child, props: { ...child.props, id: `config-${name}` } } : child;
+  });
+}
+
 const COMPONENTS: Record<string, Renderer> = {
   Root: (_n, c) => <>{c}</>,
-  MacroConfig: (_n, c) => <>{c}</>,
+  MacroConfig: (n, _c, hooks) => <>{renderChildren(pairConfigLabels(n.children), hooks)}</>,
   Text: (n, c) => <Text as="p" size={p(n).size} weight={p(n).weight}>{c}</Text>,
   Strong: (_n, c) => <strong>{c}</strong>,
   Em: (_n, c) => <em>{c}</em>,

@@ -44,9 +44,9 @@ function installed(args: string[], input = '') {
 }
 
 describe('the packed CLI, installed into an empty prefix', () => {
-  test('the tarball holds the manifest and the prebuilt bundle only', () => {
+  test('the tarball holds the manifest, README, the prebuilt bundle and its data only', () => {
     const listed = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
-    expect(listed).toEqual(['package/dist/issue-doctor.js', 'package/package.json']);
+    expect(listed).toEqual(['package/README.md', 'package/dist/forge-scopes.json', 'package/dist/issue-doctor.js', 'package/dist/operations.json', 'package/package.json']);
   });
   test('its runtime dependencies are yaml and typescript, nothing of the Forge app', () => {
     const manifest = JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8'));
