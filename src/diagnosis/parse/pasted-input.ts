@@ -1,7 +1,7 @@
 import type { HttpExchange } from '../types';
 import { looksLikeHtml } from './error-body';
 import { readHtml } from './html';
-import { parseRawExchange, ResponseInputError, type PastedRequest } from './raw-response';
+import { authSchemeOf, parseRawExchange, ResponseInputError, type PastedRequest } from './raw-response';
 
 /** The shapes people paste when something fails. */
 export type InputShape = 'http-response' | 'curl-v' | 'json-envelope' | 'har' | 'json-body' | 'html-page' | 'sdk-error' | 'log-line' | 'message';
@@ -181,7 +181,7 @@ function fromHar(json: Record<string, unknown>): PastedInput | undefined {
   const notes = [`read the ${failing.length ? 'last failing' : 'last'} of ${entries.length} HAR entries`];
   const request = typeof req.url === 'string' ? requestFromText(`${str(req.method) ?? 'GET'} ${req.url}`) : undefined;
   const reqHeaders = headerArray(req.headers);
-  if (request && reqHeaders.authorization) request.authScheme = reqHeaders.authorization.split(/\s+/)[0]?.toLowerCase();
+  if (request && reqHeaders.authorization) request.authScheme = authSchemeOf(reqHeaders.authorization);
   if (request && typeof req.method === 'string') request.methodRead = true;
   const status = statusOf(entry);
   if (status === undefined || status === 0) {
