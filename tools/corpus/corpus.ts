@@ -94,7 +94,7 @@ export function confusionTable(summary: CorpusSummary): string {
     const wrong = new Map<string, number>();
     for (const r of rows) if (!r.correct) wrong.set(r.got, (wrong.get(r.got) ?? 0) + 1);
     const instead = [...wrong].sort((a, b) => b[1] - a[1]).map(([got, n]) => `${got}×${n}`).join(', ');
-    lines.push(`${code.padEnd(33)}${String(rows.length).padStart(3)}${String(rows.length - wrong.size && rows.filter((r) => r.correct).length).padStart(7)}  ${instead}`);
+    lines.push(`${code.padEnd(33)}${String(rows.length).padStart(3)}${String(rows.filter((r) => r.correct).length).padStart(7)}  ${instead}`);
   }
   return lines.join('\n');
 }
