@@ -87,7 +87,8 @@ export function observe(input: DiagnosisInput): Observation {
     .filter(Boolean)
     .join('\n')
     .slice(0, 20_000);
-  const scopeGrant = body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText);
+  const scopeGrant =
+    body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText) ?? (thrown ? parseScopeGrantMessage(thrown.message) : undefined);
   const operation = findOperation(method, normalized.path);
   const product: Product | undefined = call.product ?? normalized.product ?? productFromScopes(scopeGrant?.groups.flat() ?? []);
   const requiredGroups = scopeGrant?.groups.length

@@ -13,7 +13,7 @@ export interface CorpusCase {
   source: string;
   input: string;
   shape: string;
-  context?: { method?: string; path?: string; auth?: string; product?: string; baseUrl?: string };
+  context?: { method?: string; path?: string; auth?: string; product?: string; baseUrl?: string; manifestScopes?: string[]; installedScopes?: string[] };
   cause: string;
   settledBy: string;
   expected: string;
@@ -58,6 +58,9 @@ export function runCase(c: CorpusCase): CaseResult {
       auth,
       product: ctx.product ? PRODUCTS[ctx.product] : undefined,
       baseUrl: ctx.baseUrl,
+      // What --manifest and --installed would give, when the thread quotes them.
+      declared: Array.isArray(ctx.manifestScopes) ? ctx.manifestScopes : undefined,
+      installed: Array.isArray(ctx.installedScopes) ? ctx.installedScopes : undefined,
       channel: 'cli'
     });
     const got = diagnosis.primary?.code ?? 'NONE';
