@@ -64,14 +64,16 @@ export const oauthRefreshTokenInvalid: Rule = (o) => {
 export const oauthAccessTokenExpired: Rule = (o) => {
   if (!o.failed) return undefined;
   const text = says(o, ACCESS_EXPIRED);
-  const oauth401 = o.auth === 'oauth2' && o.status === 401 && !says(o, /scope/i);
+  const oauth401 = o.auth === 'oauth2' && (o.status === 401 || says(o, /app is not installed on this instance/i)) && !says(o, /scope/i);
   if (!(text && (o.auth === 'oauth2' || o.auth === 'unknown' || o.auth === 'forge-as-user')) && !oauth401) return undefined;
   if (o.isForge) return undefined;
   return {
     code: FindingCode.OAUTH_ACCESS_TOKEN_EXPIRED,
     severity: 'error',
     title: 'The OAuth 2.0 access token is expired or invalid: refresh it',
-    explanation: `${productName(o.product)} answered 401 to the Bearer token. OAuth 2.0 (3LO) access tokens live one hour; after that every call is refused until the app refreshes the token.`,
+    explanation:
+      `${productName(o.product)} refused the Bearer token${o.status ? ` (${o.status})` : ''}. OAuth 2.0 (3LO) access tokens live one hour; after that every call is refused until the app refreshes the token. ` +
+      'When refreshing does not help, the grant no longer reaches this site (revoked, or the site was removed from it): the user must authorize again.',
     remedies: [
       { actor: caller(o), action: 'Refresh the access token with the refresh token (grant_type=refresh_token) before it expires, and retry once on 401.' },
       { actor: caller(o), action: 'Send it as a Bearer token in the Authorization header to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
