@@ -53,7 +53,7 @@ export const xsrfCheckFailed: Rule = (o) => {
 /** A `?` that became part of the path: `route` escapes it to %3F when the whole path is one interpolated value. */
 export const queryStringInPath: Rule = (o) => {
   if (!o.failed) return undefined;
-  const raw = typeof o.input.call?.path === 'string' ? o.input.call.path : '';
+  const raw = typeof o.input.call?.path === 'string' ? o.input.call?.path : '';
   const encoded = /%3F[^/]*=|%3F/i.test(raw.split('?')[0]) || says(o, /\/rest\/[^\s"']*%3F|\/wiki\/[^\s"']*%3F|query string.{0,40}(?:path|route)|Disallowing path manipulation|path manipulation attempt/i);
   if (!encoded) return undefined;
   return {
@@ -79,15 +79,15 @@ export const wrongProductUrl: Rule = (o) => {
   const path = o.pathAsCalled;
   const confluenceWithoutWiki =
     CONFLUENCE_V1.test(path) && !findOperation(o.method, path) && !o.selfHostedHost && (o.cloudHost || o.auth === 'forge-as-user' || o.auth === 'forge-as-app' || (o.product === 'confluence' && says(o, /null for uri/i)));
-  const base = o.input.call.baseUrl ?? '';
-  const baseWithoutWiki = o.input.call.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(path);
+  const base = o.input.call?.baseUrl ?? '';
+  const baseWithoutWiki = o.input.call?.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(path);
   const jiraUnderWiki = /^\/wiki\/rest\/api\/(?:2|3|latest)\/(?:issue|search|project|myself|field|jql)/.test(path);
   const exMismatch = /^\/ex\/confluence\/[^/]+\/rest\/api\/[23]\/(?:issue|search|project)/.test(path) || /^\/ex\/jira\/[^/]+\/wiki\//.test(path);
-  const productMismatch = (o.input.call.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
+  const productMismatch = (o.input.call?.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call?.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
   const text = says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i);
   if (!confluenceWithoutWiki && !jiraUnderWiki && !exMismatch && !productMismatch && !text && !baseWithoutWiki) return undefined;
   if (o.status !== undefined && ![404, 400, 405, 401, 403, 302, 301, 200].includes(o.status)) return undefined;
-  const confluence = confluenceWithoutWiki || baseWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call.product === 'jira';
+  const confluence = confluenceWithoutWiki || baseWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call?.product === 'jira';
   return {
     code: FindingCode.WRONG_PRODUCT_URL,
     severity: 'error',
@@ -112,14 +112,14 @@ const NO_ENDPOINT = /null for uri|HTTP 404 Not Found|requested URL .{0,300} was 
 
 /** A trailing slash: the gateway matches no operation, so its scope check fails with "scope does not match" (or 404). */
 export const trailingSlash: Rule = (o) => {
-  if (!o.failed || !/^\/.+\/$/.test(typeof o.input.call?.path === 'string' ? o.input.call.path.split('?')[0] : '')) return undefined;
+  if (!o.failed || !/^\/.+\/$/.test(typeof o.input.call?.path === 'string' ? o.input.call?.path.split('?')[0] : '')) return undefined;
   if (!(o.status === 404 || o.status === 405 || /scope does not match/i.test(o.messageText))) return undefined;
   return endpointFinding(o, 'the path ends with a slash, which no operation has');
 };
 
 /** A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI. */
 export const uiBaseUrl: Rule = (o) => {
-  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call.baseUrl ?? '')) return undefined;
+  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call?.baseUrl ?? '')) return undefined;
   return endpointFinding(o, 'the base URL is a page of the product, not its API root');
 };
 

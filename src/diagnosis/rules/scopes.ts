@@ -32,7 +32,7 @@ function isScopeRejection(o: Observation): boolean {
   if (o.auth === 'oauth2' && o.status === 403 && bare) return true;
   // Confluence v2 is documented with granular scopes only: an OAuth app holding classic ones gets a bare 401 there.
   if (o.auth === 'oauth2' && o.status === 401 && bare && /^\/wiki\/api\/v2\//.test(o.catalogPath)) return true;
-  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call.baseUrl ?? ''))) return true;
+  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? ''))) return true;
   if (o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
   return (o.status === undefined || o.status === 401 || o.status === 403) && o.failed && SCOPE_TEXT.test(o.messageText);
 }
