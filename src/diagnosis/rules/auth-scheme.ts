@@ -12,7 +12,10 @@ const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
   // Server logs ("FAILED authentication", "Failure count") come from Jira Server / Data Center, where passwords still work.
-  const passwordRefused = o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
+  // Confluence REST paths without /wiki and no Cloud host: a Data Center site, where passwords still work.
+  const confluenceDc = o.product === 'confluence' && /^\/rest\//.test(o.pathAsCalled) && !o.cloudHost;
+  const passwordRefused =
+    o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !confluenceDc && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   if (!deprecated && !passwordRefused) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
