@@ -21,6 +21,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 410 Gone\ncontent-type: application/json\n\n{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"],"errors":{}}', {}, 'API_REMOVED'],
   ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'data-center-pat' }, 'DATA_CENTER_TOKEN_ON_CLOUD'],
+  ['CURL HTTP Request Failed: Status Code : 403, URL:https://foobar.atlassian.net/rest/api/2/search Error Message : {"error": "Failed to parse Connect Session Auth Token"}', {}, 'API_TOKEN_WRONG_SCHEME'],
+  ['HTTP/1.1 403 Forbidden\n\n{"error": "Failed to parse Connect Session Auth Token"}', { auth: 'data-center-pat' }, 'DATA_CENTER_TOKEN_ON_CLOUD'],
   ['{"errors":[{"status":404,"code":"NOT_FOUND","title":"Not Found","detail":null}]}', { path: '/wiki/api/v2/pages/123' }, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['{"errorMessages":["No project could be found with key \'ABC\'."],"errors":{}}', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['{"errorMessages":["null for uri: https://x.atlassian.net/rest/api/3/issuee/ABC-1"]}', {}, 'ENDPOINT_NOT_FOUND'],

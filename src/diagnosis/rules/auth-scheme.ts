@@ -37,12 +37,15 @@ export const basicAuthPassword: Rule = (o) => {
   };
 };
 
-/** Jira Cloud's answer to a Bearer token that is not a Connect session token nor an OAuth token. */
+/**
+ * Jira Cloud's answer (401 or 403) to a Bearer token that is neither a Connect session token nor an OAuth token,
+ * e.g. {"error": "Failed to parse Connect Session Auth Token"} (https://github.com/lesstif/php-jira-rest-client/issues/528).
+ */
 const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
 
 export const dataCenterTokenOnCloud: Rule = (o) => {
   // Any refusal of a DC token, and Confluence DC's own "Basic Authentication Failure" (a PAT sent as basic auth).
-  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
+  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || says(o, BEARER_NOT_JWT) || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
   // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
   const cloudOnDc =
     o.selfHostedHost &&
