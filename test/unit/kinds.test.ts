@@ -38,6 +38,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}', {}, 'ISSUE_NOT_FOUND_OR_HIDDEN'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to create issues in this project."],"errors":{}}', {}, 'PERMISSION_DENIED'],
   ['SyntaxError: Unexpected token < in JSON at position 0', {}, 'MALFORMED_RESPONSE'],
+  ['HTTP/1.1 403 Forbidden\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\nX-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=https://jira.example.org/login.jsp\n\n', { auth: 'basic-password' }, 'LOGIN_REQUIRED'],
+  ['HTTP/1.1 200 OK\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\n\n{}', { auth: 'basic-password', path: 'https://jira.example.org/rest/api/2/myself' }, 'INVALID_CREDENTIALS'],
   ['HTTP/1.1 302 Found\nLocation: https://id.atlassian.com/login?continue=x\n\n', {}, 'LOGIN_REQUIRED'],
   ['<html><head><title>Atlassian Cloud Notifications - Page Unavailable</title></head><body>Your Atlassian Cloud site is currently unavailable.</body></html>', {}, 'SITE_UNAVAILABLE'],
   ['HTTP/1.1 404 Not Found\n\n', { path: 'https://x.atlassian.net/rest/api/content/123', product: 'confluence' }, 'WRONG_PRODUCT_URL'],

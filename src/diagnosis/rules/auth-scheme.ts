@@ -127,7 +127,8 @@ export const loginRequired: Rule = (o) => {
   if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;
   const redirectToLogin = o.status !== undefined && o.status >= 300 && o.status < 400 && /login|sso|saml|id\.atlassian\.com/i.test(o.headers.all.location ?? '');
   const page = (o.body.kind === 'html' || o.status === undefined || o.status === 401 || o.status === 403) && says(o, LOGIN_PAGE);
-  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || says(o, /CAPTCHA_CHALLENGE/);
+  // Jira Server/DC after too many failed logins: X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=…
+  const seraph = /CAPTCHA/i.test(`${o.headers.all['x-seraph-loginreason'] ?? ''} ${o.headers.all['x-authentication-denied-reason'] ?? ''}`) || says(o, /CAPTCHA_CHALLENGE/);
   if (!redirectToLogin && !page && !seraph) return undefined;
   return {
     code: FindingCode.LOGIN_REQUIRED,
