@@ -27,7 +27,10 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   if (!o.failed) return undefined;
   // "OAuth 2.0 is not enabled" for an operation that has scopes means the app lacks them (e.g. JSM scopes not added).
   const text = says(o, NOT_FOR_CALLER) && !(says(o, /OAuth 2\.0 is not enabled for/i) && !noScopesForForgeOrOauth(o) && o.operation === undefined && o.auth === 'oauth2');
-  const scopeCheck = o.status === 401 && /scope does not match/i.test(o.messageText) || o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK';
+  const scopeCheck =
+    (o.status === 401 && /scope does not match/i.test(o.messageText)) ||
+    o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK' ||
+    ((o.status === 401 || o.status === 403) && o.messageText.length < 40);
   // /rest/atlassian-connect/ APIs serve Connect apps only.
   const connectOnly = o.auth !== 'connect-jwt' && /^\/rest\/atlassian-connect\//.test(o.catalogPath);
   const appsCannot = (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') && APPS_CANNOT_ACCESS.test(o.catalogPath) && (o.status === 401 || o.status === 403 || o.status === undefined);
