@@ -1,10 +1,8 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation, statusEvidence } from '../observation';
+import { callLabel, productName, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 import { screenRefusesEverything } from './visibility';
-
-const UNAUTHENTICATED = (o: Observation) => o.status === undefined || o.status === 401 || o.status === 403;
 
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
 const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
