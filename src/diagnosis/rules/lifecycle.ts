@@ -5,7 +5,7 @@ import { caller, retryLater, says } from './remedies';
 import type { Rule } from './rule';
 
 const REMOVED =
-  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR|'accountId' query parameter needs to be provided|Deprecated API|will be removed (?:on|in|after)|only (?:accessible|available) (?:from|in|through) the UI|sunset/i;
+  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:api|endpoint|resource|method|operation|version|parameter)s? (?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR|'accountId' query parameter needs to be provided|Deprecated API|will be removed (?:on|in|after)|only (?:accessible|available) (?:from|in|through) the UI/i;
 
 /** APIs Atlassian retired whose old paths now answer 404: Confluence's RPC APIs, Jira's createmeta (Jira 9 / Cloud). */
 const REMOVED_PATH = /^\/(?:wiki\/)?rpc\/(?:json-rpc|xmlrpc|soap-axis)|^\/rest\/api\/(?:2|latest)\/issue\/createmeta$|^\/rest\/prototype\/|^\/rest\/obm\/1\.0\/runbackup$/;
@@ -21,7 +21,7 @@ export const apiRemoved: Rule = (o) => {
     severity: 'error',
     title: `${o.pathAsCalled === UNKNOWN_PATH ? 'The API called' : callLabel(o)} has been removed`,
     explanation:
-      `${productName(o.product)} retired this API after its deprecation period${gone ? ' (410 Gone)' : ''}. ` +
+      `${productName(o.product)} retired this API after its deprecation period${o.status === 410 ? ' (410 Gone)' : ''}. ` +
       'Calls keep failing until the code moves to the replacement named in the deprecation notice (for example Jira search → /rest/api/3/search/jql, user names → account ids).',
     remedies: [
       { actor: caller(o), action: 'Read the message and the changelog entry it names, and migrate to the replacement endpoint (mind its different paging and fields).' },
