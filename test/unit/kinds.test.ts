@@ -27,6 +27,7 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"errorMessages":["No project could be found with key \'ABC\'."],"errors":{}}', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['{"errorMessages":["null for uri: https://x.atlassian.net/rest/api/3/issuee/ABC-1"]}', {}, 'ENDPOINT_NOT_FOUND'],
   ['HTTP/1.1 405 Method Not Allowed\n\n', { path: '/rest/api/3/issue/ABC-1', method: 'PATCH' }, 'ENDPOINT_NOT_FOUND'],
+  ["jira: Received unexpected response '405 Not Allowed'.", { path: 'https://acme.atlassian.net/rest/api/3/search' }, 'API_REMOVED'],
   ['HTTP/1.1 400 Bad Request\n\n{"errorMessages":["Error in the JQL Query: The character \'%\' is a reserved JQL character."],"errors":{}}', {}, 'INVALID_REQUEST'],
   ['HTTP/1.1 429 Too Many Requests\nRetry-After: 10\n\n', {}, 'RATE_LIMITED'],
   ['HTTP/1.1 503 Service Unavailable\n\n', {}, 'PRODUCT_UNAVAILABLE'],

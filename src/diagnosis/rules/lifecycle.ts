@@ -10,9 +10,19 @@ const REMOVED =
 /** APIs Atlassian retired whose old paths now answer 404: Confluence's RPC APIs, Jira's createmeta (Jira 9 / Cloud). */
 const REMOVED_PATH = /^\/(?:wiki\/)?rpc\/(?:json-rpc|xmlrpc|soap-axis)|^\/rest\/api\/(?:2|latest)\/issue\/createmeta$|^\/rest\/prototype\/|^\/rest\/obm\/1\.0\/runbackup$/;
 
+/**
+ * Jira Cloud's issue search (GET/POST /rest/api/2|3/search) was removed for /rest/api/3/search/jql
+ * (https://developer.atlassian.com/changelog/#CHANGE-2046); Data Center keeps /rest/api/2/search.
+ */
+function cloudSearchRemoved(o: Observation): boolean {
+  const match = /^\/(?:ex\/jira\/[^/]+\/)?rest\/api\/(2|3|latest)\/search$/.exec(o.pathAsCalled);
+  if (!match || !(o.status === 404 || o.status === 405 || o.status === 410)) return false;
+  return match[1] === '3' || o.cloudHost;
+}
+
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
-  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined));
+  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o);
   const text = says(o, REMOVED);
   if (!gone && !text) return undefined;
   if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
