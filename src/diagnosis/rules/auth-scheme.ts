@@ -14,7 +14,9 @@ export const basicAuthPassword: Rule = (o) => {
   const confluenceDc = o.product === 'confluence' && /^\/rest\//.test(o.pathAsCalled) && !o.cloudHost;
   const passwordRefused =
     o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !confluenceDc && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
-  if (!deprecated && !passwordRefused) return undefined;
+  // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
+  const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
+  if (!deprecated && !passwordRefused && !sessionLogin) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
