@@ -8,6 +8,8 @@ import type { ExplainOptions } from '../../src/diagnosis/explain';
 const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 401 Unauthorized\n\nBasic authentication with passwords is deprecated.  For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/', {}, 'BASIC_AUTH_PASSWORD'],
   ['Response: Unauthorized - <html><head><title>Unauthorized (401)</title></head></html>', { path: 'https://mycompany.atlassian.net/rest/auth/1/session' }, 'BASIC_AUTH_PASSWORD'],
+  ['Response 403 ({"message":"Basic Authentication has been disabled on this instance."})', {}, 'DATA_CENTER_TOKEN_ON_CLOUD'],
+  ['<div class="aui-message"><p>Encountered a <code>"403 - Forbidden"</code> error while loading this page.</p><p><a href="/secure/MyJiraHome.jspa">Go to Jira home</a></p></div>', { product: 'confluence' }, 'WRONG_PRODUCT_URL'],
   ['{"message":"Current user not permitted to use Confluence","statusCode":403}', {}, 'UNLICENSED_USER'],
   ['HTTP/1.1 403 Forbidden\n\nXSRF check failed', {}, 'XSRF_CHECK_FAILED'],
   ['{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', {}, 'OAUTH_REFRESH_TOKEN_INVALID'],

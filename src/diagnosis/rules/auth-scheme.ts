@@ -52,7 +52,10 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
     o.failed &&
     (((/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined)) ||
       (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
-  const cloudTokenOnDc = o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED);
+  const cloudTokenOnDc =
+    (o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED)) ||
+    // Data Center with basic auth switched off: it takes personal access tokens only.
+    (o.failed && says(o, /Basic Authentication (?:has been |is )?disabled on this instance/i));
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
     code: FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,

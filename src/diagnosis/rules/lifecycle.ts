@@ -94,10 +94,15 @@ export const wrongProductUrl: Rule = (o) => {
   const jiraUnderWiki = /^\/wiki\/rest\/api\/(?:2|3|latest)\/(?:issue|search|project|myself|field|jql)/.test(path);
   const exMismatch = /^\/ex\/confluence\/[^/]+\/rest\/api\/[23]\/(?:issue|search|project)/.test(path) || /^\/ex\/jira\/[^/]+\/wiki\//.test(path);
   const productMismatch = (o.input.call?.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call?.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
-  const text = says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i);
+  // A Confluence client answered by Jira's own error page ("Go to Jira home"), or the reverse.
+  const confluenceAnsweredByJira = o.input.call?.product === 'confluence' && says(o, /Go to Jira home|MyJiraHome\.jspa|- JIRA$/im);
+  const text =
+    says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i) ||
+    confluenceAnsweredByJira ||
+    (o.input.call?.product === 'jira' && says(o, /Go to Confluence home|- Confluence$/im));
   if (!confluenceWithoutWiki && !jiraUnderWiki && !exMismatch && !productMismatch && !text && !baseWithoutWiki) return undefined;
   if (o.status !== undefined && ![404, 400, 405, 401, 403, 302, 301, 200].includes(o.status)) return undefined;
-  const confluence = confluenceWithoutWiki || baseWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call?.product === 'jira';
+  const confluence = confluenceWithoutWiki || baseWithoutWiki || confluenceAnsweredByJira || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call?.product === 'jira';
   return {
     code: FindingCode.WRONG_PRODUCT_URL,
     severity: 'error',
