@@ -10,6 +10,7 @@ import { Project } from './project';
 import { hasQueryBefore } from './resolve-path';
 import { isConsentScope, leastPrivilege, manifestStyle, missingFor, scopeProduct, type Requirement } from './scope-plan';
 import { appSourceFiles } from './source-files';
+import triggerScopeData from './trigger-scopes.json';
 import { tsconfigProblems } from './tsconfig-check';
 import type { CallAuth, LintFinding, SourcePosition } from './types';
 
@@ -42,6 +43,8 @@ export interface LintResult {
   calls: ResolvedCall[];
   files: number;
 }
+
+const TRIGGER_SCOPES = triggerScopeData as { events: Record<string, { current: string[]; beta: string[] } | undefined> };
 
 const AUTH_LABEL: Record<CallAuth, string> = { user: 'asUser', app: 'asApp', bridge: '@forge/bridge', plain: 'api', unknown: 'unknown caller' };
 
@@ -115,7 +118,7 @@ export function lintApp(appDir: string): LintResult {
           ...pos(call),
           message: `${op.method} ${op.template} (${auth})${where} needs ${list(missing.addition)}: manifest.yml declares none of its accepted scope groups`,
           fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix), then forge deploy and forge install --upgrade`,
-          ...(call.via ? { request } : {})
+          request
         });
       }
       if (match.exPath) {
@@ -167,6 +170,28 @@ export function lintApp(appDir: string): LintResult {
     }
   }
 
+  // Product events that trigger modules subscribe to need scopes as well.
+  for (const e of manifest.triggerEvents) {
+    const scopes = TRIGGER_SCOPES.events[e.name];
+    if (!scopes) continue;
+    const req: Requirement = { groups: [scopes.current, scopes.beta], classic: [scopes.current], granular: [scopes.beta] };
+    requirements.push(req);
+    const missing = missingFor(req, declared, style);
+    if (!missing.satisfied) {
+      for (const s of missing.addition) additions.add(s);
+      findings.push({
+        rule: 'missing-scope',
+        severity: 'error',
+        code: FindingCode.MANIFEST_MISSING_SCOPE,
+        file: mfile,
+        line: e.line,
+        col: e.col,
+        message: `trigger event ${e.name} needs ${list(missing.addition)}: Forge refuses to deploy a trigger without its event's scopes`,
+        fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix)`
+      });
+    }
+  }
+
   // 3. Excess scopes and the least-privilege declaration.
   const kept: { scope: string; reason: string }[] = [];
   const protectedProducts = new Map<string, string>(unresolvedProducts);
@@ -175,8 +200,8 @@ export function lintApp(appDir: string): LintResult {
     for (const p of products) if (!protectedProducts.has(p)) protectedProducts.set(p, `${o.api} at ${o.file}:${o.line}`);
   }
   for (const e of manifest.triggerEvents) {
-    const p = /^avi:(jira|confluence|compass|bitbucket)/.exec(e)?.[1];
-    if (p && !protectedProducts.has(p)) protectedProducts.set(p, `trigger event ${e}`);
+    const p = /^avi:(jira|confluence|compass|bitbucket)/.exec(e.name)?.[1];
+    if (p && !TRIGGER_SCOPES.events[e.name] && !protectedProducts.has(p)) protectedProducts.set(p, `trigger event ${e.name}`);
   }
   const available = new Set([...declared, ...additions]);
   const least = leastPrivilege(requirements, available, fixedNeeds);

@@ -74,6 +74,16 @@ describe('missing scopes per product call', () => {
   });
 });
 
+describe('trigger events', () => {
+  it('requires the scopes of each product event a trigger subscribes to, and counts them as needed', () => {
+    const result = lint('trigger');
+    const [f] = at(result, 'missing-scope', 'manifest.yml:6');
+    expect(f.message).toContain('trigger event avi:jira:created:issue needs read:jira-work');
+    expect(result.leastPrivilege).toEqual(['read:jira-work']);
+    expect(result.excess).toEqual(['storage:app']);
+  });
+});
+
 describe('excess scopes and the least-privilege declaration', () => {
   it('names each declared scope no call needs, keeping scopes of unknown purpose', () => {
     const result = lint('excess');
