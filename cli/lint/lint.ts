@@ -74,7 +74,7 @@ export function lintApp(appDir: string): LintResult {
   const resolved: ResolvedCall[] = [];
   const unresolvedProducts = new Map<string, string>();
   for (const call of calls) {
-    const request = requestPosition(call);
+    const request = requestPosition(project, call);
     const auth = call.auth.map((a) => AUTH_LABEL[a]).join('|');
     const where = call.via ? ` (through ${call.via.name} at ${call.via.file}:${call.via.line})` : '';
     if (call.unresolved || call.paths.length === 0) {
@@ -144,7 +144,7 @@ export function lintApp(appDir: string): LintResult {
     queryChecks(call, findings);
   }
   for (const note of finder.resolver.notes) {
-    const at = { file: note.unit.rel, ...lineCol(note.unit.sf, note.node) };
+    const at = project.position(note.unit, note.node);
     findings.push({ rule: note.rule, severity: note.rule === 'route-param-breaks-path' ? 'error' : 'warning', ...at, message: note.message, fix: note.fix });
   }
 
@@ -310,9 +310,8 @@ export function lintApp(appDir: string): LintResult {
   };
 }
 
-function requestPosition(call: FoundCall): SourcePosition {
-  const arg = call.node.arguments[0] ?? call.node;
-  return { file: call.unit.rel, ...lineCol(call.unit.sf, arg) };
+function requestPosition(project: Project, call: FoundCall): SourcePosition {
+  return project.position(call.unit, call.node.arguments[0] ?? call.node);
 }
 
 function pos(p: SourcePosition): SourcePosition {
@@ -345,10 +344,6 @@ function queryChecks(call: FoundCall, findings: LintFinding[]): void {
   }
 }
 
-function lineCol(sf: import('typescript').SourceFile, node: import('typescript').Node): { line: number; col: number } {
-  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  return { line: line + 1, col: character + 1 };
-}
 
 function productCoverage(manifest: AppManifest, calls: FoundCall[], mfile: string, findings: LintFinding[]): void {
   const declaredCompat = manifest.compatibility;
