@@ -57,7 +57,10 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     }
     process.exit(failure.exitCode);
   };
-  process.stdout.on('error', stop);
+  // Writing failed for another reason than a closed reader (a full disk, /dev/full): say so, not "internal error".
+  process.stdout.on('error', (error: NodeJS.ErrnoException) =>
+    stop(isBrokenPipe(error) ? error : new CliError(`Cannot write the output${error.code ? ` (${error.code})` : ''}.`))
+  );
   process.stderr.on('error', (error) => (isBrokenPipe(error) ? undefined : stop(error)));
   process.on('uncaughtException', stop);
   process.on('unhandledRejection', stop);
@@ -65,6 +68,9 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     (text) => void process.stdout.write(text),
     (text) => void process.stderr.write(text)
   );
+  // Node prints process warnings (a library's, e.g. yaml's) to stderr itself: route them through the same safe line.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => out.message(`warning: ${warning.message}`));
   // Standard input is read through its descriptor (bounded), never through process.stdin's unbounded stream.
   run(argv, { stdin: { fd: 0, isTTY: isatty(0) }, out }).then((code) => {
     if (!finished) process.exitCode = code;

@@ -18,9 +18,13 @@ export function stripControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROL, '');
 }
 
-/** What a terminal, a log or a ticket may show of any string the CLI produces. */
+/**
+ * What a terminal, a log or a ticket may show of any string the CLI produces. Redacted line by line: the
+ * CLI's lines are independent (a finding's evidence, then "Read more"), and a pattern reaching across a
+ * line break would take the next line's first word for a credential ("auth: connect-jwt" / "Read more").
+ */
 export function safeText(text: string): string {
-  return redact(stripControls(text));
+  return stripControls(text).split('\n').map(redact).join('\n');
 }
 
 /** Every string (keys included) of a JSON-able value made safe, for `--json` output. */
@@ -42,7 +46,9 @@ const MAX_MESSAGE_CHARS = 400;
 
 /** One line for stderr: safe, on a single line, and short however long the value it quotes. */
 export function safeMessageLine(message: string): string {
-  const oneLine = safeText(message.replace(/\r\n|\r|\n/g, ' ')).replace(/\t/g, ' ');
+  // Only the start can be shown; cutting before redaction keeps the work small, and a secret cut at this
+  // boundary lies past what is shown anyway.
+  const oneLine = safeText(message.slice(0, MAX_MESSAGE_CHARS * 4).replace(/\r\n|\r|\n/g, ' ')).replace(/\t/g, ' ');
   return oneLine.length > MAX_MESSAGE_CHARS ? `${oneLine.slice(0, MAX_MESSAGE_CHARS - 1)}…` : oneLine;
 }
 

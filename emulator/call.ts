@@ -62,9 +62,18 @@ export async function formatLikeCurl(response: APIResponse): Promise<string> {
 }
 
 function requester(as: CallAs) {
-  if (as === 'user') return api.asUser();
-  if (as === 'app') return api.asApp();
-  return api;
+  switch (as) {
+    case 'user':
+      return api.asUser();
+    case 'app':
+      return api.asApp();
+    case 'none':
+      return api;
+    default: {
+      const never: never = as;
+      throw new Error(`Unknown caller ${String(never)}`);
+    }
+  }
 }
 
 /** Runs the call against a fresh site (ephemeral 127.0.0.1 port, stopped afterwards); returns the curl -i text or throws what @forge/api threw. */

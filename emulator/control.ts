@@ -48,6 +48,8 @@ export function describeSite(site: EmulatedSite) {
     site: site.tenant.site,
     cloudId: site.tenant.cloudId,
     installedOn: site.tenant.app.installedOn,
+    compatibility: site.tenant.app.compatibility,
+    manifestScopes: site.tenant.app.manifestScopes,
     installedScopes: site.tenant.app.installedScopes
   };
 }

@@ -2,7 +2,7 @@
  * `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people.
  * `npm run emulator -- call ...`: one Forge call through @forge/api, printed as curl -i (./call.ts).
  */
-import { CallUsageError, describeThrown, emulatorCall, parseCallArgs } from './call';
+import { CALL_USAGE, CallUsageError, describeThrown, emulatorCall, parseCallArgs } from './call';
 import { SCENARIOS } from './scenarios';
 import { EmulatedSite } from './site';
 
@@ -12,7 +12,7 @@ function parseArgs(argv: string[]): { scenario: string; port: number } {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--scenario') scenario = argv[++i] ?? '';
     else if (argv[i] === '--port') port = Number(argv[++i]);
-    else throw new Error(`Unknown argument "${argv[i]}". usage: npm run emulator -- --scenario <name> [--port N]`);
+    else throw new Error(`Unknown argument "${argv[i].slice(0, 40)}". usage: npm run emulator -- --scenario <name> [--port N], or ${CALL_USAGE.replace('usage: ', '')}`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number between 0 and 65535.');
   return { scenario, port };
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   console.log(`  tenant info        ${site.url}/_edge/tenant_info`);
   console.log(`  Forge calls        ${site.url}/__forge/{jira|confluence}/...   (used by the runtime shim)`);
   console.log(`  control API        ${site.url}/__emulator/state   (POST scenario, consent, upgrade, install, faults)`);
+  console.log(`  one Forge call     ${CALL_USAGE.replace('usage: ', '')}`);
   // Emulated demo credentials only (emulator/tenant/sample-tenant.ts): they open nothing outside this process.
   console.log('\nDemo logins (basic auth at the site URL or the gateway: e-mail, then the API token):');
   for (const user of tenant.users) {
@@ -61,6 +62,11 @@ async function call(argv: string[]): Promise<void> {
     process.exitCode = 3;
   }
 }
+
+// A reader that closes early (`| head`) is not an error: stop printing, keep serving (or finish the call) quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 const argv = process.argv.slice(2);
 (argv[0] === 'call' ? call(argv.slice(1)) : main()).catch((error) => {

@@ -18,6 +18,8 @@ export interface EmulatedSiteOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** Control requests carry a scenario name or one fault. */
+const MAX_CONTROL_BODY = 64 * 1024;
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value));
@@ -150,15 +152,18 @@ export class EmulatedSite {
       res.writeHead(response.status, response.headers);
       res.end(response.body);
     };
-    const body = await readBody(req);
-    const control = /^\/__emulator\/([a-z]+)$/.exec(url.pathname);
     if (url.pathname.startsWith('/__emulator/')) {
       entry.via = 'control';
+      // Refused before its body is read: a foreign page or host gets nothing but the one line.
       const refusal = controlRefusal(req.headers, this.url);
-      if (refusal) return send({ status: 403, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: `${refusal}\n` });
+      if (refusal) return send({ status: 403, headers: { 'content-type': 'text/plain;charset=UTF-8', connection: 'close' }, body: `${refusal}\n` });
+      const body = await readBody(req, MAX_CONTROL_BODY);
+      if (body === undefined) return send({ status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: `Control bodies are at most ${MAX_CONTROL_BODY} bytes.` }) });
+      const control = /^\/__emulator\/([a-z]+)$/.exec(url.pathname);
       if (!control) return send({ status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'Unknown control action.' }) });
       return send(handleControl(this, entry.method.toUpperCase(), control[1], body));
     }
+    await readBody(req, MAX_BODY);
     if (url.pathname === '/_edge/tenant_info') return send({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudId: this.tenant.cloudId }) });
     if (!request) return send({ status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 404, message: 'Not Found' }) });
     if ('status' in request) return send(request);
@@ -173,7 +178,11 @@ export class EmulatedSite {
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === 'server-error') return send({ status: fault.status ?? 503, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' });
+    // A transient 5xx of one call (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/: "a 503 response may be
+    // returned when a resource limit has been reached"); its empty body is assumed ('faults'). An HTML "Service Unavailable"
+    // page would read as the whole site being down, which this fault does not mean.
+    if (fault?.kind === 'server-error') return send({ status: fault.status ?? 503, headers: {}, body: '' });
+    // 429 with Retry-After: the same rate-limiting page; the body is assumed ('faults').
     if (fault?.kind === 'rate-limit') {
       return send({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds ?? 30) }, body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'] }) });
     }
@@ -261,12 +270,13 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the body, keeping at most `cap` bytes; undefined when it was longer (the rest is drained, not kept). */
+async function readBody(req: IncomingMessage, cap: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+    if (size <= cap) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size <= cap ? Buffer.concat(chunks).toString('utf8') : undefined;
 }

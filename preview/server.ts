@@ -76,6 +76,7 @@ export class PreviewServer {
       accountId: site.scenario.viewerAccountId,
       contentId: HOST_PAGE_ID,
       site: site.tenant.site,
+      emulatorUrl: site.url,
       installedScopes: site.tenant.app.installedScopes
     };
   }

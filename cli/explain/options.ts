@@ -28,7 +28,7 @@ export function parseExplainArgs(argv: string[]): ExplainOptions {
       const value = inlineValue ?? argv[++i];
       if (value === undefined || value === '') throw new CliError(messages.missingValue(flag));
       applyValue(options, flag, value);
-    } else if (arg.startsWith('-') && arg !== '-') throw new CliError(messages.unknownOption(arg));
+    } else if (arg.startsWith('-') && arg !== '-') throw new CliError(messages.unknownOption(flag)); // the name only: a value may be a secret
     else if (options.file === undefined) options.file = arg;
     else throw new CliError(`Only one input file can be explained at a time (got "${options.file}" and "${arg}").`);
   }

@@ -36,9 +36,17 @@ async function readSome(fd: number, buffer: Buffer, offset: number, length: numb
  * reading it whole.
  */
 export async function readBounded(fd: number, limit: number): Promise<BoundedRead> {
-  const buffer = Buffer.allocUnsafe(limit + 1);
+  // Starts small and doubles, so a 2 KB response does not cost a 5 MiB allocation; the total asked of the
+  // source never exceeds limit + 1.
+  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, 64 * 1024));
   let filled = 0;
-  while (filled < buffer.length) {
+  for (;;) {
+    if (filled === buffer.length) {
+      if (buffer.length === limit + 1) break;
+      const larger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+      buffer.copy(larger, 0, 0, filled);
+      buffer = larger;
+    }
     const count = await readSome(fd, buffer, filled, buffer.length - filled);
     if (count === 0) break;
     filled += count;

@@ -53,7 +53,7 @@ export const ASSUMED_RESPONSES: readonly AssumedResponse[] = [
   { id: 'site-not-found', what: '404 {"code":404,"message":"Site not found"} for /ex/{product}/{cloudId} with another cloud id.' },
   { id: 'request-product-not-allowed', what: 'the runtime raises RequestProductNotAllowedError from the fetch itself, before any request, for a product missing from app.compatibility.' },
   { id: 'json-content-type', what: 'content-type application/json;charset=UTF-8 on gateway JSON answers (the threads quote bodies, not this header).' },
-  { id: 'faults', what: "injected faults' bodies: the 503 page, the 429 body, the login page, malformed and truncated JSON (stand-ins for any such answer)." }
+  { id: 'faults', what: "injected faults' bodies: the empty 5xx body, the 429 body, the login page, malformed and truncated JSON, the 64 KiB adversarial body (stand-ins for any such answer)." }
 ];
 
 const JSON_TYPE = { 'content-type': 'application/json;charset=UTF-8' };

@@ -32,7 +32,7 @@ function viewer(tenant: Tenant) {
 }
 
 export const SCENARIOS: Scenario[] = [
-  { ...base, name: 'healthy', title: 'Healthy', situation: 'Installed on Confluence and Jira, the reader consented, the issue is visible.' },
+  { ...base, name: 'healthy', title: 'Healthy', situation: 'Installed on Confluence and Jira with the scopes this manifest declares; no reader is asked for consent; the issue is visible.' },
   {
     ...base,
     name: 'consent-needed',

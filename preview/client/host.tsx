@@ -5,7 +5,7 @@ import Heading from '@atlaskit/heading';
 import { macroContext } from '../../emulator/macro-context';
 import type { ForgeDoc } from './forge-doc';
 import { renderNode } from './render-forge-doc';
-import { SEED_NOTES } from './seed-notes';
+import { SEED_NOTES, seedCommands } from './seed-notes';
 
 interface PreviewState {
   scenario: string;
@@ -17,12 +17,16 @@ interface PreviewState {
   contentId: string;
   site: string;
   installedScopes: string[];
+  /** Where this preview's emulated site listens (for curl). */
+  emulatorUrl: string;
 }
 
 type Listener = (payload: unknown) => void;
 
 const store = {
   root: undefined as ForgeDoc | undefined,
+  /** Counts reconciles: the reconciler sends the same (mutated) document object every time. */
+  rootVersion: 0,
   macroConfig: undefined as ForgeDoc | undefined,
   /** Set when an invoke raised NEEDS_AUTHENTICATION_ERR: Confluence shows its prompt in the macro. */
   consent: undefined as { replacesMacro: boolean; takeFocus: boolean } | undefined,
@@ -75,7 +79,10 @@ function currentContext() {
       case 'reconcile': {
         const doc = data.forgeDoc as ForgeDoc;
         if (doc.type === 'MacroConfig') store.macroConfig = doc;
-        else store.root = doc;
+        else {
+          store.root = doc;
+          store.rootVersion++;
+        }
         store.notify();
         return undefined;
       }
@@ -158,13 +165,13 @@ const ConsentPrompt = ({ takeFocus }: { takeFocus: boolean }) => (
   </div>
 );
 
-const SeedNoteView = ({ scenario }: { scenario: string }) => {
+const SeedNoteView = ({ scenario, siteUrl }: { scenario: string; siteUrl: string }) => {
   const note = SEED_NOTES[scenario];
   if (!note) return null;
   return (
     <div className="seed-note" data-testid="seed-note">
       <p>{note.purpose}</p>
-      {note.commands.map((command) => (
+      {seedCommands(note, siteUrl).map((command) => (
         <pre key={command}>{command}</pre>
       ))}
     </div>
@@ -186,7 +193,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
         ))}
       </select>
       <p className="situation">{current?.situation}</p>
-      <SeedNoteView scenario={state.scenario} />
+      <SeedNoteView scenario={state.scenario} siteUrl={state.emulatorUrl} />
       <Heading size="xsmall">Faults</Heading>
       {FAULT_TOGGLES.map((toggle) => (
         <label key={toggle.label} className="fault">
@@ -210,7 +217,7 @@ const Sidebar = ({ state }: { state: PreviewState }) => {
  * When an update removes the control that had the focus inside the macro (a "Check again" whose
  * answer is the card alone), the focus goes to the macro itself rather than to the page's body.
  */
-function useMacroFocus(root: ForgeDoc | undefined) {
+function useMacroFocus(rootVersion: number) {
   const macroRef = useRef<HTMLElement>(null);
   const hadFocus = useRef(false);
   useEffect(() => {
@@ -231,7 +238,7 @@ function useMacroFocus(root: ForgeDoc | undefined) {
   }, []);
   useEffect(() => {
     if (hadFocus.current && (document.activeElement === document.body || document.activeElement === null)) macroRef.current?.focus();
-  }, [root]);
+  }, [rootVersion]);
   return macroRef;
 }
 
@@ -239,7 +246,7 @@ const Page = () => {
   const s = useStore();
   const state = s.state!;
   const [editing, setEditing] = useState(!state.config?.issue && state.inserted);
-  const macroRef = useMacroFocus(s.root);
+  const macroRef = useMacroFocus(s.rootVersion);
   return (
     <div className="layout">
       <header className="topbar">

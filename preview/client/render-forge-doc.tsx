@@ -1,6 +1,7 @@
 import React, { useState, type ReactNode } from 'react';
 import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
+import LoadingButton from '@atlaskit/button/loading-button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
@@ -39,9 +40,25 @@ function tableParts(node: ForgeDoc, hooks: RenderHooks) {
   };
 }
 
+/**
+ * Macro configuration labels carry no labelFor: Confluence places each before the field that follows it
+ * (add-configuration-to-a-macro-with-ui-kit.md). The host ties them together so the field has its label's name.
+ */
+function pairConfigLabels(children: ForgeDoc[]): ForgeDoc[] {
+  return children.map((child, i) => {
+    const fieldName = (node: ForgeDoc | undefined) => (node && typeof node.props.name === 'string' ? node.props.name : undefined);
+    if (child.type === 'Label') {
+      const name = fieldName(children.slice(i + 1).find((c) => fieldName(c) !== undefined));
+      return name ? { ...child, props: { ...child.props, labelFor: `config-${name}` } } : child;
+    }
+    const name = fieldName(child);
+    return name ? { ...child, props: { ...child.props, id: `config-${name}` } } : child;
+  });
+}
+
 const COMPONENTS: Record<string, Renderer> = {
   Root: (_n, c) => <>{c}</>,
-  MacroConfig: (_n, c) => <>{c}</>,
+  MacroConfig: (n, _c, hooks) => <>{renderChildren(pairConfigLabels(n.children), hooks)}</>,
   Text: (n, c) => <Text as="p" size={p(n).size} weight={p(n).weight}>{c}</Text>,
   Strong: (_n, c) => <strong>{c}</strong>,
   Em: (_n, c) => <em>{c}</em>,
@@ -57,6 +74,11 @@ const COMPONENTS: Record<string, Renderer> = {
     <Button appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled} autoFocus={p(n).autoFocus} isSelected={p(n).isSelected}>
       {c}
     </Button>
+  ),
+  LoadingButton: (n, c) => (
+    <LoadingButton appearance={p(n).appearance} onClick={() => p(n).onClick?.()} isDisabled={p(n).isDisabled} isLoading={p(n).isLoading} autoFocus={p(n).autoFocus}>
+      {c}
+    </LoadingButton>
   ),
   Link: (n, c) => (
     <Link href={p(n).href} target={p(n).openNewTab ? '_blank' : undefined}>

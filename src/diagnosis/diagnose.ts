@@ -10,7 +10,7 @@ import { egressNotAllowed, invalidCredentials, malformedResponse, productUnavail
 import { unknownFailure } from './rules/unknown';
 import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired } from './rules/auth-scheme';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
-import { apiRemoved, endpointNotFound, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
+import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
 import { resourceNotFound } from './rules/not-found';
 import { invalidRequest } from './rules/request';
@@ -32,6 +32,7 @@ const FAILURE_RULES: Rule[] = [
   connectJwtRejected,
   operationNotAllowedForCaller,
   scopedTokenAtSiteUrl,
+  trailingSlash,
   productNotInstalled,
   scopeRejected,
   basicAuthPassword,
@@ -42,6 +43,7 @@ const FAILURE_RULES: Rule[] = [
   wrongProductUrl,
   loginRequired,
   unlicensedUser,
+  uiBaseUrl,
   rateLimited,
   timedOut,
   productUnavailable,

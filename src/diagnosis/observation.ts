@@ -125,7 +125,10 @@ export function observe(input: DiagnosisInput): Observation {
     scopes,
     isForge,
     asViewer,
-    failed: thrown !== undefined || (response !== undefined && (status === undefined || status < 200 || status >= 300)),
+    failed:
+      thrown !== undefined ||
+      (response !== undefined && (status === undefined || status < 200 || status >= 300)) ||
+      /AUTHENTICATION_DENIED|AUTHENTICATED_FAILED/i.test(headers.all['x-seraph-loginreason'] ?? ''),
     channel: input.channel ?? 'macro',
     cloudHost: !!host && /(^|\.)(atlassian\.net|jira\.com|atlassian\.com)$/.test(host),
     selfHostedHost: !!host && !/(^|\.)(atlassian\.net|jira\.com|atlassian\.com)$/.test(host) && !/^(localhost|127\.)/.test(host) && !/[<>{}]/.test(host)

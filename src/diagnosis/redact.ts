@@ -55,8 +55,10 @@ const PATTERNS: [RegExp, string][] = [
 ];
 
 function redactSchemeToken(match: string, scheme: string, space: string, token: string): string {
-  const lower = token.toLowerCase();
-  const prose = /^[a-z]+$/.test(token) && (PROSE_AFTER_SCHEME.has(lower) || token.length < 6);
+  // Sentence punctuation after a word ("a Bearer token.") is not part of a credential.
+  const word = token.replace(/[.]+$/, '');
+  const lower = word.toLowerCase();
+  const prose = /^[a-z]+$/.test(word) && (PROSE_AFTER_SCHEME.has(lower) || word.length < 6);
   if (prose || lower === '[redacted]') return match;
   return `${scheme}${space}[redacted]`;
 }

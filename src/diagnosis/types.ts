@@ -47,6 +47,7 @@ export interface CallDescription {
 
 /** A product response as received: status, headers (any case), raw body text. */
 export interface HttpExchange {
+  /** HTTP status; 0 when the paste carried none (a body, a page or a message alone). */
   status: number;
   statusText?: string;
   headers: Record<string, string | string[] | undefined>;

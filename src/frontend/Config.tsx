@@ -1,21 +1,20 @@
 import React from 'react';
-import { ErrorMessage, HelperMessage, Label, Stack, Textfield, useConfig } from '@forge/react';
-import { parseIssueRef } from '../macro/issue-ref';
-import type { MacroConfig } from './App';
+import { Label, Textfield } from '@forge/react';
 
 export const ISSUE_FIELD = 'issue';
 
-export const Config = () => {
-  const config = useConfig() as MacroConfig | undefined;
-  const value = config?.[ISSUE_FIELD];
-  const parsed = value && value.trim() ? parseIssueRef(value) : undefined;
-  return (
-    <Stack space="space.050">
-      <Label labelFor={ISSUE_FIELD}>Jira issue key or link</Label>
-      <Textfield id={ISSUE_FIELD} name={ISSUE_FIELD} placeholder="PROJ-123 or https://your-site.atlassian.net/browse/PROJ-123" />
-      {parsed && !parsed.ok ? <ErrorMessage>{parsed.message}</ErrorMessage> : null}
-      {parsed && parsed.ok ? <HelperMessage>Shows {parsed.key}.</HelperMessage> : null}
-      {!parsed ? <HelperMessage>A key such as PROJ-123, an issue link, or a board or search link with selectedIssue=PROJ-123.</HelperMessage> : null}
-    </Stack>
-  );
-};
+// @forge/react types Label for forms (labelFor required); in macro configuration it takes children only and is
+// placed by order (add-configuration-to-a-macro-with-ui-kit.md, "Label").
+const ConfigLabel = Label as unknown as (props: { children: string }) => React.JSX.Element;
+
+/**
+ * The classic macro configuration panel accepts only a few components (Label with children only, Textfield with
+ * name/placeholder/defaultValue/isRequired, ...): add-configuration-to-a-macro-with-ui-kit.md. Anything else is not
+ * rendered there, so feedback on the value is the macro's own: an invalid value renders the invalid-config message.
+ */
+export const Config = () => (
+  <>
+    <ConfigLabel>Jira issue key or link (PROJ-123, an issue link, or a board or search link with selectedIssue=PROJ-123)</ConfigLabel>
+    <Textfield name={ISSUE_FIELD} isRequired placeholder="PROJ-123 or https://your-site.atlassian.net/browse/PROJ-123" />
+  </>
+);

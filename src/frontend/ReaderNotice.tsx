@@ -1,5 +1,5 @@
 import React from 'react';
-import { Button, Inline, SectionMessage, Stack } from '@forge/react';
+import { Button, Inline, LoadingButton, SectionMessage, Stack } from '@forge/react';
 import { readerSentences, type ReaderMessage } from './reader-message';
 import { RichText } from './RichText';
 
@@ -22,8 +22,10 @@ export const ReaderNotice = ({ message, actions }: { message: ReaderMessage; act
             Renew access
           </Button>
         ) : null}
-        {/* Stays enabled while checking: a disabled button would drop the keyboard focus. */}
-        <Button onClick={actions.onCheckAgain}>{actions.checking ? 'Checking…' : 'Check again'}</Button>
+        {/* A loading button keeps its place, its width and the keyboard focus while the check runs. */}
+        <LoadingButton isLoading={actions.checking} onClick={actions.onCheckAgain}>
+          Check again
+        </LoadingButton>
         {actions.details ? (
           <Button appearance="subtle" onClick={actions.details.onToggle}>
             {actions.details.open ? 'Hide details' : 'Show details'}

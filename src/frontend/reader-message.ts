@@ -1,3 +1,4 @@
+import type { FindingCode } from '../diagnosis/codes';
 import type { Actor, Finding } from '../diagnosis/types';
 
 /** Who a reader can turn to. App developers and script owners are reached through a site admin. */
@@ -54,10 +55,10 @@ const OWN_WORDS: Copy = (_key, finding) => ({
 });
 
 /**
- * Plain-words copy for the codes a macro reader can meet; any other code gets `fallback`. Keyed by
- * string: codes added to the engine later fall back until they get copy of their own.
+ * Plain-words copy for the codes a macro reader can meet; any other code (the CLI's token and OAuth
+ * findings, codes added later) gets `fallback`, which asks whom the finding's remedies name.
  */
-const COPY: Partial<Record<string, Copy>> = {
+const COPY: Partial<Record<FindingCode, Copy>> = {
   CONSENT_REQUIRED: () => ({
     title: 'Allow access to show this Jira issue',
     what: 'This app reads Jira as you, so you only see what Jira lets you see. Confluence asks for your permission first.',
@@ -89,6 +90,19 @@ const COPY: Partial<Record<string, Copy>> = {
     youCan: 'Ask a Jira admin or the project lead for access.'
   }),
   RATE_LIMITED: () => ({ title: 'Jira is busy right now', what: 'Jira asked the app to wait before reading more issues.', youCan: 'Check again in a minute.', retry: true }),
+  SITE_UNAVAILABLE: () => ({
+    title: 'Jira is not answering right now',
+    what: 'This is not a permission problem.',
+    youCan: 'Check again in a minute.',
+    ask: 'site-admin',
+    retry: true
+  }),
+  UNLICENSED_USER: () => ({
+    title: 'You do not have access to Jira on this site',
+    what: 'This macro shows Jira issues only to people with Jira access.',
+    youCan: 'Ask a site admin for Jira access.'
+  }),
+  LOGIN_REQUIRED: () => ({ title: 'Log in to see this Jira issue', what: 'Jira asked for a login before answering.', youCan: 'Log in and reload the page.' }),
   PRODUCT_UNAVAILABLE: () => ({
     title: 'Jira is not answering right now',
     what: 'This is not a permission problem.',

@@ -42,9 +42,9 @@ export function useMacroRender(issueRef: string | undefined, ready: boolean): Ma
   const generation = useRef(0);
   const busy = useRef(false);
 
-  const run = useCallback(() => { // TEMP
+  const run = useCallback(() => {
     const mine = ++generation.current;
-    invoke<RenderResult>('render', { issueRef } as never)
+    invoke<RenderResult>('render', {})
       .then((result) => ({ result: result as RenderResult }), (error: unknown) => ({ error }))
       .then((outcome) => {
         if (mine !== generation.current) return;
@@ -52,7 +52,7 @@ export function useMacroRender(issueRef: string | undefined, ready: boolean): Ma
         setView(toView(outcome));
         setChecking(false);
       });
-  }, [issueRef]);
+  }, []);
 
   useEffect(() => {
     if (!ready) return;

@@ -28,7 +28,8 @@ function exportContext(payload: unknown): unknown {
 
 /**
  * The macro's `adfExport` function: the issue for exported pages (PDF, Word), read as the exporting user like any
- * render. Never throws: an export must always get a paragraph, so any failure (consent, 404, timeout) becomes the key
+ * render. A function module gets `(payload, context)`, the context's `principal` naming the user
+ * (https://developer.atlassian.com/platform/forge/function-reference/arguments/). Never throws: an export must always get a paragraph, so any failure (consent, 404, timeout) becomes the key
  * and its link, the same whatever the cause.
  */
 export async function adfExport(payload: unknown, invocation?: { principal?: { accountId?: string } }): Promise<AdfDoc> {

@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../diagnosis/types';
+import { readCapped, type BodyLike } from './read-capped';
 
 /** The result of one product call: a response (body read only when asked) or the error thrown, never both. */
 export interface CallOutcome {
@@ -9,11 +10,10 @@ export interface CallOutcome {
   durationMs: number;
 }
 
-interface ResponseLike {
+interface ResponseLike extends BodyLike {
   status: number;
   statusText?: string;
   headers: { forEach(cb: (value: string, name: string) => void): void };
-  text(): Promise<string>;
 }
 
 export class CallTimeoutError extends Error {
@@ -23,7 +23,12 @@ export class CallTimeoutError extends Error {
   }
 }
 
-const MAX_ERROR_BODY = 64 * 1024;
+/**
+ * Error bodies are read up to this many bytes. Jira, Confluence and gateway error bodies are far smaller (the
+ * largest in the public error corpus is under 1 KB; an HTML page names itself in its head), and a cap this size
+ * keeps what a hostile body can cost a render close to what a normal one costs (see the benchmark).
+ */
+export const MAX_ERROR_BODY_BYTES = 16 * 1024;
 
 /**
  * Runs a product call with its own timeout. The signal aborts the request; the race is the backstop
@@ -54,7 +59,7 @@ export async function timedCall(
     const ok = response.status >= 200 && response.status < 300;
     let body = '';
     let json: unknown;
-    if (!ok) body = (await Promise.race([response.text(), timeout])).slice(0, MAX_ERROR_BODY);
+    if (!ok) body = await Promise.race([readCapped(response, MAX_ERROR_BODY_BYTES), timeout]);
     else if (keepBody) {
       const text = await Promise.race([response.text(), timeout]);
       try {

@@ -1,6 +1,7 @@
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { formatReport } from '../diagnosis/report';
 import { issueOnOtherSite, viewerCannotUseApp } from '../diagnosis/rules/macro-context';
+import type { FindingCode } from '../diagnosis/codes';
 import type { DiagnosisInput, Finding } from '../diagnosis/types';
 import { readInvocationContext, type InvocationFacts } from '../macro/invocation-context';
 import { isAtlassianCloudHost, parseIssueRef } from '../macro/issue-ref';
@@ -19,7 +20,7 @@ export interface RenderOptions {
 }
 
 const SAFETY_MARGIN_MS = 3000;
-const SCOPE_CODES = new Set(['USER_GRANT_EMPTY', 'USER_GRANT_MISSING_SCOPES', 'MANIFEST_MISSING_SCOPE', 'INSTALLATION_NOT_UPGRADED', 'UNKNOWN_SCOPE_NAME']);
+const SCOPE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['USER_GRANT_EMPTY', 'USER_GRANT_MISSING_SCOPES', 'MANIFEST_MISSING_SCOPE', 'INSTALLATION_NOT_UPGRADED', 'UNKNOWN_SCOPE_NAME']);
 
 const NOT_CALLED = {
   viewer: 'Not called: Forge lets an app read Jira or Confluence as a guest or anonymous reader only for service desk customers, and this macro reads as the reader or not at all.',
@@ -44,7 +45,7 @@ function diagnosisInput(run: ProbeRun, declared: readonly string[], facts: Insta
   };
 }
 
-function mergeFindings(issue: Diagnosis, page: Diagnosis | undefined, jiraOk: boolean): Finding[] {
+export function mergeFindings(issue: Diagnosis, page: Diagnosis | undefined, jiraOk: boolean): Finding[] {
   const findings = [...issue.findings];
   const seen = new Set(findings.map((f) => f.code));
   for (const finding of page?.findings ?? []) {

@@ -66,6 +66,9 @@ describe('emulator call', () => {
     expect(none.code).toBe(0);
     expect(none.stdout.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
     expect(none.stdout.endsWith('\r\n\r\n{"message":"Client must be authenticated to access this resource.","status-code":401}')).toBe(true);
+    const page = call(['--scenario', 'healthy', '--as', 'none', 'GET', '/wiki/api/v2/pages/98305']);
+    expect(page.stdout.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    expect(page.stdout.endsWith('{"errors":[{"status":404,"code":"NOT_FOUND","title":"Not Found","detail":null}]}')).toBe(true);
   });
 
   test('a thrown NeedsAuthenticationError: its name and message on stderr, nothing on stdout, exit 3', () => {

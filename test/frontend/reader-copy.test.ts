@@ -6,8 +6,8 @@ import { invokeFailureMessage } from '../../src/frontend/invoke-failure';
 import { readerMessage, readerSentences } from '../../src/frontend/reader-message';
 import { segments } from '../../src/frontend/rich-text';
 
-const finding = (code: string, remedies: Finding['remedies'] = [], severity: Finding['severity'] = 'error'): Finding => ({
-  code,
+const finding = (code: FindingCode | string, remedies: Finding['remedies'] = [], severity: Finding['severity'] = 'error'): Finding => ({
+  code: code as FindingCode,
   severity,
   title: `${code} title`,
   explanation: 'First sentence. Second sentence.',

@@ -1,6 +1,7 @@
 import { invokeResolver } from '../../emulator/forge-runtime';
 import type { EmulatedSite } from '../../emulator/site';
 import type { ForgeDoc } from './forge-doc';
+import type { MacroContextOptions } from '../../emulator/macro-context';
 import { HOST_PAGE_ID, macroContext } from './macro-context';
 
 type Handler = Parameters<typeof invokeResolver>[0];
@@ -16,6 +17,8 @@ export class NodeForgeHost {
   invocations: { functionKey: string; payload: unknown }[] = [];
   /** Set when the macro was inserted by pasting a link (Confluence's autoConvert). */
   autoConvertLink?: string;
+  /** More of the product context: the reader's account type, the site URL, the editor state. */
+  contextOptions: Omit<MacroContextOptions, 'autoConvertLink'> = {};
   errors: unknown[] = [];
   private listeners = new Map<string, Set<Listener>>();
   private waiters: (() => void)[] = [];
@@ -68,7 +71,7 @@ export class NodeForgeHost {
 
   /** The same product context for getContext and for every invoke, as Confluence sends it. */
   private context() {
-    return macroContext(this.config?.issue, this.contentId, 'page', { autoConvertLink: this.autoConvertLink });
+    return macroContext(this.config?.issue, this.contentId, 'page', { ...this.contextOptions, autoConvertLink: this.autoConvertLink });
   }
 
   /** What Confluence does when the macro's config is saved. */

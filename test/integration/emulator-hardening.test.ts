@@ -78,6 +78,11 @@ describe('control API: only its own loopback address', () => {
     expect((await raw('GET', '/__emulator/state', { Host: `localhost:${new URL(site.url).port}` })).status).toBe(200);
     expect((await fetch(`${site.url}/__emulator/state`)).status).toBe(200);
   });
+  test('an oversized control body is refused with 413 and changes nothing', async () => {
+    const r = await fetch(`${site.url}/__emulator/scenario`, { method: 'POST', body: JSON.stringify({ name: 'jira-down', pad: 'x'.repeat(70 * 1024) }) });
+    expect(r.status).toBe(413);
+    expect(site.scenario.name).toBe('healthy');
+  });
   test('product routes are not the control API: an Origin there meets only the gateway (here: anonymous, 401)', async () => {
     const r = await raw('GET', '/rest/api/3/serverInfo', { Origin: 'https://evil.example' });
     expect(r.status).toBe(401);

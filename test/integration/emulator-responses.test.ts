@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => stop());
 
 const JSON_TYPE = { 'content-type': 'application/json;charset=UTF-8' };
+const RATE_LIMITING = 'https://developer.atlassian.com/cloud/jira/platform/rate-limiting/';
 const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 const basic = (token: string) => `Basic ${Buffer.from(`mia@acme.example:${token}`).toString('base64')}`;
 const seed000Body = JSON.parse(parseRawResponse(readFileSync(join(__dirname, '..', 'fixtures', 'seeds', 'responses', '000-issue-empty-grant.http'), 'utf8')).body);
@@ -78,8 +79,8 @@ const ROWS: Row[] = [
   { name: 'seed 003: admin-only, Accept: application/json changes nothing', sources: [SOURCES.seed003], scenario: 'seed-003-admin-only', call: http('/rest/api/2/settings/columns', { Authorization: basic('ATATT-classic-emulated-0001'), Accept: 'application/json' }), ...ADMIN_HTML },
   { name: 'user without Jira access', sources: ['assumed:no-product-access', SOURCES.seed002], scenario: 'healthy', setup: () => void (site.tenant.users.find((u) => u.accountId === VIEWER_ID)!.products = ['confluence']), call: forge.user('/rest/api/3/issue/DOC-42'), ...ISSUE_404 },
   { name: 'another cloud id at api.atlassian.com', sources: ['assumed:site-not-found', 'assumed:json-content-type'], scenario: 'healthy', call: http('/ex/jira/00000000-0000-4000-8000-000000000000/rest/api/3/issue/DOC-42', { Authorization: basic('ATATT-scoped-emulated-0002') }), status: 404, headers: JSON_TYPE, body: '{"code":404,"message":"Site not found"}' },
-  { name: 'rate-limited preset', sources: ['assumed:faults'], scenario: 'rate-limited', call: forge.user('/rest/api/3/issue/DOC-42'), status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' }, body: '{"errorMessages":["Rate limit exceeded."]}' },
-  { name: 'jira-down preset', sources: ['assumed:faults'], scenario: 'jira-down', call: forge.user('/rest/api/3/issue/DOC-42'), status: 503, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' }
+  { name: 'rate-limited preset', sources: [RATE_LIMITING, 'assumed:faults'], scenario: 'rate-limited', call: forge.user('/rest/api/3/issue/DOC-42'), status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' }, body: '{"errorMessages":["Rate limit exceeded."]}' },
+  { name: 'jira-down preset', sources: [RATE_LIMITING, 'assumed:faults'], scenario: 'jira-down', call: forge.user('/rest/api/3/issue/DOC-42'), status: 503, headers: {}, body: '' }
 ];
 
 function significantHeaders(response: APIResponse): Record<string, string> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asViewer, startEmulatedForge } from '../helpers/emulated-forge';
 import type { EmulatedSite } from '../../emulator/site';
-import { FAULT_KINDS } from '../../emulator/faults';
+import { ADVERSARIAL_BODY_BYTES, FAULT_KINDS } from '../../emulator/faults';
 import { SCENARIO_NAMES } from '../../emulator/scenarios';
 import { parseRawResponse } from '../../src/diagnosis/parse/raw-response';
 import { diagnose } from '../../src/diagnosis/diagnose';
@@ -261,6 +261,17 @@ describe('fault injection', () => {
     const text = await (await userIssue()).text();
     expect(() => JSON.parse(text)).toThrow();
     expect(text.startsWith('{"expand"')).toBe(true);
+  });
+  test('adversarial-body: 64 KiB of JSON in the product\'s error shape, status 403 unless asked (400-599 only)', async () => {
+    site.addFault({ kind: 'adversarial-body', product: 'jira' });
+    exercised.add('adversarial-body');
+    const response = await userIssue();
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(Buffer.byteLength(text)).toBe(ADVERSARIAL_BODY_BYTES);
+    expect(Object.keys(JSON.parse(text))).toEqual(['errorMessages', 'errors']);
+    expect((await userPage()).status).toBe(200);
+    expect(() => site.addFault({ kind: 'adversarial-body', status: 200 })).toThrow(/between 400 and 599/);
   });
   test('connection reset: the call throws, the diagnosis says unavailable, the server keeps serving', async () => {
     site.addFault({ kind: 'reset', product: 'jira' });

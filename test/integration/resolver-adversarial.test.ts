@@ -3,6 +3,8 @@ import { handler } from '../../src/resolvers';
 import { invokeResolver } from '../../emulator/forge-runtime';
 import { ADVERSARIAL_BODY_BYTES } from '../../emulator/faults';
 import type { CheckedResult } from '../../src/macro/render-result';
+import { MAX_ERROR_BODY_BYTES } from '../../src/resolvers/product-call';
+import { readCapped } from '../../src/resolvers/read-capped';
 import { startEmulatedForge } from '../helpers/emulated-forge';
 import { macroContext } from '../helpers/macro-context';
 import type { EmulatedSite } from '../../emulator/site';
@@ -33,3 +35,46 @@ test('the fault serves 64 KiB of JSON in each product\'s error shape, and a rend
   expect(result.findings[0].code).toBe('PERMISSION_DENIED');
   site.clearFaults();
 }, 60_000);
+
+describe('readCapped: error bodies are read only up to the cap', () => {
+  test('a streamed 64 KiB body from the emulated site yields its first 16 KiB; the stream is consumed', async () => {
+    site.useScenario('healthy');
+    site.addFault({ kind: 'adversarial-body', product: 'jira', status: 403 });
+    const response = await fetch(`${site.url}/__forge/jira/rest/api/3/issue/DOC-42`, { headers: { 'x-forge-provider': 'app' } });
+    const text = await readCapped(response, MAX_ERROR_BODY_BYTES);
+    expect(text.length).toBe(MAX_ERROR_BODY_BYTES);
+    expect(text.startsWith('{"errorMessages":["aaaa')).toBe(true);
+    // The remainder was drained, not kept: the body cannot be read a second time.
+    expect(response.bodyUsed).toBe(true);
+    site.clearFaults();
+  });
+
+  test('a small body is read whole; a body without a stream is sliced', async () => {
+    const small = await fetch(`${site.url}/__forge/jira/rest/api/3/issue/NOPE-1`, { headers: { 'x-forge-provider': 'app' } });
+    expect(await readCapped(small, MAX_ERROR_BODY_BYTES)).toBe('{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}');
+    expect(await readCapped({ text: async () => 'x'.repeat(100) }, 10)).toBe('x'.repeat(10));
+  });
+
+  test('a body far past the drain limit is cancelled, not read to its end', async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(97));
+      },
+      cancel() {
+        cancelled = true;
+      }
+    });
+    const text = await readCapped({ body: endless, text: async () => '' }, 1024);
+    expect(text).toBe('a'.repeat(1024));
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThan(40);
+  });
+
+  test('a multi-byte character cut at the cap does not throw', async () => {
+    const body = new Response('é'.repeat(20)).body;
+    expect(await readCapped({ body, text: async () => '' }, 5)).toMatch(/^éé\uFFFD$/);
+  });
+});

@@ -8,7 +8,7 @@ const fixtures = loadFindingFixtures();
 describe('finding fixtures', () => {
   test.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
     const diagnosis = diagnose(fixture.input);
-    const failed = fixture.input.error !== undefined || (fixture.input.response?.status ?? 200) >= 400;
+    const failed = fixture.input.error !== undefined || (fixture.input.response?.status ?? 200) >= 400 || fixture.input.response?.status === 0;
     if (failed) expect(diagnosis.primary?.code).toBe(fixture.expect.code);
     else expect(diagnosis.findings.map((f) => f.code)).toContain(fixture.expect.code);
     const finding = diagnosis.findings.find((f) => f.code === fixture.expect.code);
@@ -30,7 +30,7 @@ describe('finding fixtures', () => {
     for (const fixture of fixtures) {
       const diagnosis = diagnose(fixture.input);
       if (diagnosis.primary) expect(diagnosis.findings[0]).toBe(diagnosis.primary);
-      const failed = fixture.input.error !== undefined || (fixture.input.response?.status ?? 200) >= 400;
+      const failed = fixture.input.error !== undefined || (fixture.input.response?.status ?? 200) >= 400 || fixture.input.response?.status === 0;
       expect(!!diagnosis.primary).toBe(failed);
     }
   });

@@ -25,10 +25,16 @@ const PREFIXES = [
   'Unauthorized; scope does not match', 'XSRF check failed', 'for url: https://', 'GET https://', 'level=error ', '2026-01-01T00:00:00Z '
 ];
 
-function timed(label: string, fn: () => unknown): number {
+function once(fn: () => unknown): number {
   const start = process.hrtime.bigint();
   fn();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Over the bound once may be a busy machine; over it twice in a row is the pattern. A quadratic one is over by far. */
+function timed(label: string, fn: () => unknown): number {
+  let ms = once(fn);
+  if (ms > BOUND_MS) ms = Math.min(ms, once(fn));
   if (ms > BOUND_MS) throw new Error(`${label} took ${ms.toFixed(0)} ms on 1 MB`);
   return ms;
 }

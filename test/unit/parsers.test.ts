@@ -121,6 +121,6 @@ describe('curl -v exchanges', () => {
     const { parseRawExchange } = require('../../src/diagnosis/parse/raw-response');
     const pasted = parseRawExchange('> POST /rest/api/3/search HTTP/1.1\n> Host: x.atlassian.net\n> Authorization: Bearer abc.def.ghi\n>\n< HTTP/1.1 429 Too Many Requests\n< Retry-After: 12\n<\n{"errorMessages":["Rate limit"]}\n* closing');
     expect(pasted.response).toEqual({ status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '12' }, body: '{"errorMessages":["Rate limit"]}' });
-    expect(pasted.request).toEqual({ method: 'POST', path: '/rest/api/3/search', host: 'x.atlassian.net', authScheme: 'bearer' });
+    expect(pasted.request).toEqual({ method: 'POST', path: '/rest/api/3/search', host: 'x.atlassian.net', authScheme: 'bearer', methodRead: true });
   });
 });

@@ -93,5 +93,5 @@ export function parseErrorBody(body: string, contentType?: string): ParsedErrorB
     }
   }
   if ((contentType && /html/i.test(contentType)) || looksLikeHtml(trimmed)) return fromHtml(text);
-  return { kind: 'text', messages: [trimmed.slice(0, 500)], fieldErrors: {} };
+  return { kind: 'text', messages: [trimmed.slice(0, 4000)], fieldErrors: {} };
 }

@@ -24,6 +24,26 @@ export interface PastedInput {
   notes: string[];
 }
 
+/** No error body nests this deep; deeper JSON is hostile (and would exhaust the stack of code walking it). */
+const MAX_JSON_DEPTH = 512;
+
+/** One pass over JSON text, strings skipped: does `[`/`{` nesting exceed `limit`? */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 /** Text beyond this is not parsed (the CLI reads at most 5 MiB; nothing useful sits that deep). */
 const MAX_PARSE = 2_000_000;
 
@@ -48,7 +68,7 @@ const API_PATH = /\/(rest|wiki|ex|oauth|gateway|plugins|secure|login|jira|conflu
 
 /** Whitespace/quote-separated tokens: disjoint, so scanning each of them is linear in total. */
 function tokens(text: string): string[] {
-  return text.slice(0, 200_000).split(/[\s"'<>`()[\]{},]+/);
+  return text.slice(0, 200_000).split(/[\s"'`()[\]{},]+/);
 }
 
 /** The first URL (or absolute API path) the text names, with the method written before it. */
@@ -83,11 +103,21 @@ export function requestFromText(text: string): PastedRequest | undefined {
 
 const STATUS_PATTERNS: RegExp[] = [
   /\bHTTP(?:\/[\d.]+)?[ \t:]+([1-5]\d\d)\b/i,
+  /\bHTTP\/[\d.]+"?[ \t]+([1-5]\d\d)\b/,
+  /\bHTTP Error:?[ \t]*([1-5]\d\d)\b/i,
+  /^[ \t]*([45]\d\d)\b/,
   /\bstatus(?:[ _-]?code)?\\?["']?[ \t]*[:=]?[ \t]*\\?["']?([1-5]\d\d)\b/i,
   /\bstatus(?:Code)?\(([1-5]\d\d)\)/i,
   /\b(?:response code|returned|return code|responded with|error code|code)[ \t]*:?[ \t]*([1-5]\d\d)\b/i,
   /\b([1-5]\d\d)[ \t]+(?:Client Error|Server Error|Unauthori[sz]ed|Forbidden|Not Found|Bad Request|Too Many Requests|Gone|Method Not Allowed|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Conflict|Unsupported Media Type|Not Acceptable|Payload Too Large)\b/i,
   /\((?:status )?([1-5]\d\d)\)/i,
+  /\[([1-5]\d\d)[:\] ]/,
+  /\bOptional\.of\(([1-5]\d\d)\)/,
+  /\breturned (?:an )?error:?[ \t]*\(?([1-5]\d\d)\b/i,
+  /\b(?:Forbidden|Unauthori[sz]ed|Not ?Found|Bad ?Request|Gone|Conflict)\W{1,3}([45]\d\d)\b/i,
+  /\\?"(?:code|status|statusCode|status_code)\\?"[ \t]*:[ \t]*([1-5]\d\d)\b/,
+  /\b([45]\d\d) (?:returning|returned|response|error|status|from)\b/i,
+  /\b(?:returning|got|received|answered|with|gives?|giving|returns?|getting|get) ([45]\d\d)\b/i,
   /\b(?:error|failed|failure)[ \t]+([1-5]\d\d)\b/i
 ];
 
@@ -102,7 +132,7 @@ export function statusFromText(text: string): number | undefined {
 }
 
 function statusFromJson(json: Record<string, unknown>): number | undefined {
-  for (const key of ['status', 'statusCode', 'code', 'httpStatus', 'status_code']) {
+  for (const key of ['status', 'statusCode', 'code', 'httpStatus', 'status_code', 'status-code', 'Status', 'StatusCode']) {
     const status = validStatus(json[key]);
     if (status !== undefined) return status;
   }
@@ -164,7 +194,8 @@ function fromHar(json: Record<string, unknown>): PastedInput | undefined {
 function fromEnvelope(json: Record<string, unknown>): PastedInput | undefined {
   if (!('status' in json) || !('body' in json || 'headers' in json)) return undefined;
   const status = validStatus(json.status);
-  if (status === undefined) return undefined;
+  // An envelope with a status that is no HTTP status was written by hand and wrongly: say so (without echoing it).
+  if (status === undefined) throw new ResponseInputError(`"status" must be an HTTP status code between 100 and 599 (got a ${typeof json.status}${typeof json.status === 'number' ? ' out of range' : ''}).`);
   const body = json.body === undefined || json.body === null ? '' : typeof json.body === 'string' ? json.body : JSON.stringify(json.body);
   return { shape: 'json-envelope', response: { status, statusText: str(json.statusText), headers: headerArray(json.headers), body }, notes: [] };
 }
@@ -251,10 +282,13 @@ export function parsePastedInput(input: string): PastedInput {
     }
   }
   if (/^[[{]/.test(trimmed)) {
+    if (nestsDeeperThan(trimmed, MAX_JSON_DEPTH)) throw new ResponseInputError('The input is nested too deeply to read. Paste the response itself.');
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
-    } catch {
+    } catch (error) {
+      // Nesting deep enough to exhaust the stack is hostile, not a paste: refuse it in one line.
+      if (error instanceof RangeError) throw new ResponseInputError('The input is nested too deeply to read. Paste the response itself.');
       json = undefined;
     }
     if (json !== undefined) {

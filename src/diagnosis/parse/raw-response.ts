@@ -19,19 +19,25 @@ function parseCurlOutput(text: string): HttpExchange | undefined {
   const starts = [...normalized.matchAll(/^HTTP\/[\d.]+\s+\d{3}.*$/gm)].map((m) => m.index ?? 0);
   if (starts.length === 0) return undefined;
   const block = normalized.slice(starts[starts.length - 1]);
-  const [head, ...rest] = block.split(/\n\n/);
-  const [statusLine, ...headerLines] = head.split('\n');
-  const status = STATUS_LINE.exec(statusLine.trim());
+  const lines = block.split('\n');
+  const status = STATUS_LINE.exec(lines[0].trim());
   if (!status) return undefined;
   const headers: Record<string, string> = {};
-  for (const line of headerLines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
+  // Headers run to the blank line; a line that is no header (a pasted body without its blank line) starts the body.
+  let i = 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') {
+      i++;
+      break;
+    }
+    const header = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+):[ \t]*(.*)$/.exec(line);
+    if (!header) break;
+    const name = header[1].toLowerCase();
+    const value = header[2].trim();
     headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
   }
-  return { status: Number(status[1]), statusText: status[2]?.trim() || undefined, headers, body: rest.join('\n\n') };
+  return { status: Number(status[1]), statusText: status[2]?.trim() || undefined, headers, body: lines.slice(i).join('\n') };
 }
 
 /** Parses `{status, headers, body}` JSON (body may be a string or any JSON value). */

@@ -4,7 +4,7 @@ import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
 const UNLICENSED =
-  /not permitted to use (?:jira|confluence)|not (?:licen[cs]ed|allowed) (?:to use|for) (?:jira|confluence|this product|the product)|(?:user|account) (?:is |has )?(?:not licen[cs]ed|unlicen[cs]ed|no (?:product )?access)|unlicen[cs]ed (?:user|access)|does not have (?:product )?access to (?:jira|confluence)|doesn't have access to (?:jira|confluence)|(?:no|without) (?:a )?(?:jira|confluence) licen[cs]e|\bguest(?:s)? (?:user|access|account)|anonymous (?:access|user)s? (?:is |are )?not (?:allowed|permitted|enabled)|not available (?:to|for) (?:unlicensed|anonymous|guest)|unlicensedAccess|customer accounts? (?:cannot|can't|may not)|You do not have access to this (?:site|product)|product access/i;
+  /not permitted to use (?:jira|confluence)|not (?:licen[cs]ed|allowed) (?:to use|for) (?:jira|confluence|this product|the product)|(?:user|account) (?:is |has )?(?:not licen[cs]ed|unlicen[cs]ed|no (?:product )?access)|unlicen[cs]ed (?:user|access)|does not have (?:product )?access to (?:jira|confluence)|doesn't have access to (?:jira|confluence)|(?:no|without) (?:a )?(?:jira|confluence) licen[cs]e|\bguest(?:s)? (?:user|access|account)|\b(?:is|are) (?:a )?guests?\b|anonymous (?:access|user)s? (?:is |are )?not (?:allowed|permitted|enabled)|not available (?:to|for) (?:unlicensed|anonymous|guest)|unlicensedAccess|customer accounts? (?:cannot|can't|may not)|You do not have access to this (?:site|product)|product access|doesn't have access because|reached its licen[cs]e limit|You don't have access to \S{0,80}atlassian\.net/i;
 
 export const unlicensedUser: Rule = (o) => {
   if (!o.failed || !says(o, UNLICENSED)) return undefined;

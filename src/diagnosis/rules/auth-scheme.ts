@@ -2,6 +2,7 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
+import { screenRefusesEverything } from './visibility';
 
 const UNAUTHENTICATED = (o: Observation) => o.status === undefined || o.status === 401 || o.status === 403;
 
@@ -10,7 +11,9 @@ const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?
 
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
-  if (!deprecated && !(o.auth === 'basic-password' && UNAUTHENTICATED(o) && !o.selfHostedHost)) return undefined;
+  // Server logs ("FAILED authentication", "Failure count") come from Jira Server / Data Center, where passwords still work.
+  const passwordRefused = o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
+  if (!deprecated && !passwordRefused) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
@@ -35,9 +38,14 @@ export const basicAuthPassword: Rule = (o) => {
 const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
 
 export const dataCenterTokenOnCloud: Rule = (o) => {
-  const patOnCloud = o.auth === 'data-center-pat' && (o.cloudHost || says(o, BEARER_NOT_JWT)) && UNAUTHENTICATED(o);
+  // Any refusal of a DC token, and Confluence DC's own "Basic Authentication Failure" (a PAT sent as basic auth).
+  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
   // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
-  const cloudOnDc = o.selfHostedHost && o.failed && (/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined);
+  const cloudOnDc =
+    o.selfHostedHost &&
+    o.failed &&
+    (((/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined)) ||
+      (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
   const cloudTokenOnDc = o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED);
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
@@ -50,7 +58,7 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
     remedies: patOnCloud
       ? [{ actor: caller(o), action: 'On Cloud, use basic auth with your e-mail and an API token (id.atlassian.com), or OAuth 2.0 / Forge for apps.' }]
       : [
-          { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (Authorization: Bearer <PAT>).' },
+          { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (sent as a Bearer token in the Authorization header).' },
           { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
         ],
     evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
@@ -71,7 +79,7 @@ export const apiTokenWrongScheme: Rule = (o) => {
       'Atlassian Cloud API tokens go in Basic authorization, as base64 of "email:token". Sent as a Bearer token (or without the e-mail, or not base64-encoded), ' +
       `${productName(o.product)} tries to read it as a Connect session token and refuses it.`,
     remedies: [
-      { actor: caller(o), action: 'Send `Authorization: Basic base64(email:api_token)` (curl: -u email:api_token), not `Bearer api_token`.' },
+      { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token" in the Authorization header, never as a Bearer token.' },
       { actor: caller(o), action: 'Bearer is for OAuth 2.0 access tokens, which go to https://api.atlassian.com/ex/{product}/{cloudId}.' }
     ],
     evidence: [`status ${o.status ?? '?'}`, ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],
@@ -80,11 +88,12 @@ export const apiTokenWrongScheme: Rule = (o) => {
 };
 
 const JWT_REJECTED =
-  /\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
+  /validate (?:the )?JWT|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
 
 export const connectJwtRejected: Rule = (o) => {
   const text = says(o, JWT_REJECTED);
-  const connect401 = o.auth === 'connect-jwt' && (o.status === 401 || (o.status === undefined && o.failed && text));
+  // A refused JWT leaves the request anonymous: 401, or every field "not on the appropriate screen".
+  const connect401 = o.auth === 'connect-jwt' && (o.status === 401 || (o.status === undefined && o.failed && text) || screenRefusesEverything(o));
   if (!text && !connect401) return undefined;
   if (!text && o.auth !== 'connect-jwt') return undefined;
   return {
@@ -106,13 +115,13 @@ export const connectJwtRejected: Rule = (o) => {
 
 /** An HTML login or SSO page instead of the API's answer. */
 const LOGIN_PAGE =
-  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|seraph|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
+  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
 
 export const loginRequired: Rule = (o) => {
   if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;
   const redirectToLogin = o.status !== undefined && o.status >= 300 && o.status < 400 && /login|sso|saml|id\.atlassian\.com/i.test(o.headers.all.location ?? '');
   const page = (o.body.kind === 'html' || o.status === undefined || o.status === 401 || o.status === 403) && says(o, LOGIN_PAGE);
-  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || /AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || says(o, /CAPTCHA_CHALLENGE/);
   if (!redirectToLogin && !page && !seraph) return undefined;
   return {
     code: FindingCode.LOGIN_REQUIRED,

@@ -44,6 +44,8 @@ export const scopedTokenAtSiteUrl: Rule = (o) => {
   if (o.auth !== 'basic-scoped-token') return undefined;
   if (o.host === 'api.atlassian.com' || EX_PREFIX.test(o.pathAsCalled)) return undefined;
   if (o.status !== undefined && o.status < 400) return undefined;
+  // "scope does not match" comes from the gateway: the call did go through api.atlassian.com.
+  if (/scope does not match/i.test(o.messageText) || !o.host) return undefined;
   const product = o.product ?? 'jira';
   return {
     code: FindingCode.SCOPED_TOKEN_SITE_URL,

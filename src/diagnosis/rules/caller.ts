@@ -1,10 +1,17 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation } from '../observation';
-import { caller, says } from './remedies';
+import { caller, callerKind, says } from './remedies';
 import type { Rule } from './rule';
 
 const NOT_FOR_CALLER =
-  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not/i;
+  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not|Apps cannot access this REST resource/i;
+
+/**
+ * Operations whose reference says "Apps cannot access this REST resource - including when utilizing user
+ * impersonation" (https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-space-permissions/):
+ * Confluence v1 space permissions. The catalog holds Confluence v2 only, so they are listed here.
+ */
+const APPS_CANNOT_ACCESS = /^\/wiki\/rest\/api\/space\/[^/]+\/permission(?:\/custom-content|\/\d+)?$/;
 
 /** The committed catalog says the operation accepts no OAuth/Forge scope at all. */
 function noScopesForForgeOrOauth(o: Observation): boolean {
@@ -18,14 +25,20 @@ function connectInaccessible(o: Observation): boolean {
 /** The caller kind cannot use this operation at all: no grant, scope or permission will unlock it. */
 export const operationNotAllowedForCaller: Rule = (o) => {
   if (!o.failed) return undefined;
-  const text = says(o, NOT_FOR_CALLER);
+  // "OAuth 2.0 is not enabled" for an operation that has scopes means the app lacks them (e.g. JSM scopes not added).
+  const text = says(o, NOT_FOR_CALLER) && !(says(o, /OAuth 2\.0 is not enabled for/i) && !noScopesForForgeOrOauth(o) && o.operation === undefined && o.auth === 'oauth2');
   const scopeCheck = o.status === 401 && /scope does not match/i.test(o.messageText) || o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK';
-  const byCatalog = connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
+  // /rest/atlassian-connect/ APIs serve Connect apps only.
+  const connectOnly = o.auth !== 'connect-jwt' && /^\/rest\/atlassian-connect\//.test(o.catalogPath);
+  const appsCannot = (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') && APPS_CANNOT_ACCESS.test(o.catalogPath) && (o.status === 401 || o.status === 403 || o.status === undefined);
+  const byCatalog = appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;
-  const who = o.auth === 'connect-jwt' ? 'Connect apps' : o.isForge ? 'Forge apps' : o.auth === 'oauth2' ? 'OAuth 2.0 apps' : o.auth.startsWith('basic') ? 'this kind of token' : 'this kind of caller';
+  const { who } = callerKind(o.auth);
   const evidence = [`status ${o.status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`];
   if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
-  else if (byCatalog) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} lists no OAuth 2.0 / Forge scopes`);
+  else if (appsCannot) evidence.push('the REST reference says apps cannot access this resource, even with user impersonation');
+  else if (connectOnly) evidence.push('the /rest/atlassian-connect/ APIs serve Connect apps only');
+  else if (byCatalog && o.operation) evidence.push(`catalog: ${o.operation.method} ${o.operation.template} lists no OAuth 2.0 / Forge scopes`);
   if (text) evidence.push('the response says the operation is not available to this caller');
   if (o.body.htmlTitle) evidence.push(`HTML page "${o.body.htmlTitle}"`);
   return {
@@ -36,7 +49,11 @@ export const operationNotAllowedForCaller: Rule = (o) => {
       `${productName(o.product)} does not offer this operation to ${who} at all: ` +
       (connectInaccessible(o)
         ? 'its Connect scope is INACCESSIBLE, so no Connect scope, header or admin right will unlock it.'
-        : byCatalog
+        : appsCannot
+          ? 'its REST reference says apps cannot access it, even when acting as a user.'
+          : connectOnly
+          ? 'the /rest/atlassian-connect/ APIs exist for Connect apps only.'
+          : byCatalog
           ? 'the REST documentation lists no OAuth 2.0 or Forge scope for it, so no manifest or grant can include one.'
           : 'the response says so. Adding scopes or permissions will not change that.'),
     remedies: [

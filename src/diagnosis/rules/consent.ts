@@ -27,7 +27,7 @@ export const consentRequired: Rule = (o) => {
         action: `If the prompt never appears, remove the app under Connected apps (${DOCS.connectedApps}) and reload the page to be asked again.`,
         channel: 'macro'
       },
-      { actor: 'viewer', action: 'The user the call runs as must open the app in the product once and click "Allow access" (asUser calls need that consent).', channel: 'cli' },
+      { actor: 'viewer', action: 'The user the call runs as must open the app in the product once and allow access when asked (asUser calls need that consent).', channel: 'cli' },
       {
         actor: 'app-developer',
         action: 'Let NeedsAuthenticationError propagate from the resolver (do not catch it): Confluence shows the "Allow access" prompt only then.'

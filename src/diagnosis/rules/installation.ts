@@ -2,7 +2,7 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
 import type { Rule } from './rule';
 
-const NOT_INSTALLED = /app is not installed on this instance|app is not installed|not installed on this (site|instance)/i;
+const NOT_INSTALLED = /app is not installed on this instance|app is not installed|not installed on this (site|instance)|requires access to an? .{0,160} site which you don[’']t have/i;
 
 export const productNotInstalled: Rule = (o) => {
   if (!NOT_INSTALLED.test(o.messageText)) return undefined;

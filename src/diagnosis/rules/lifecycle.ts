@@ -5,11 +5,14 @@ import { caller, retryLater, says } from './remedies';
 import type { Rule } from './rule';
 
 const REMOVED =
-  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR/i;
+  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR|'accountId' query parameter needs to be provided|Deprecated API|will be removed (?:on|in|after)|only (?:accessible|available) (?:from|in|through) the UI|sunset/i;
+
+/** APIs Atlassian retired whose old paths now answer 404: Confluence's RPC APIs, Jira's createmeta (Jira 9 / Cloud). */
+const REMOVED_PATH = /^\/(?:wiki\/)?rpc\/(?:json-rpc|xmlrpc|soap-axis)|^\/rest\/api\/(?:2|latest)\/issue\/createmeta$|^\/rest\/prototype\/|^\/rest\/obm\/1\.0\/runbackup$/;
 
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
-  const gone = o.status === 410;
+  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined));
   const text = says(o, REMOVED);
   if (!gone && !text) return undefined;
   if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
@@ -30,7 +33,7 @@ export const apiRemoved: Rule = (o) => {
 };
 
 export const xsrfCheckFailed: Rule = (o) => {
-  if (!o.failed || !says(o, /XSRF check failed|XSRF Security Token Missing|\bxsrf\b.{0,30}(?:fail|missing|token)|CSRF (?:check|token) (?:failed|missing)/i)) return undefined;
+  if (!o.failed || !says(o, /XSRF check failed|XSRF Security Token Missing|CSRF (?:check|token) (?:failed|missing)/i)) return undefined;
   return {
     code: FindingCode.XSRF_CHECK_FAILED,
     severity: 'error',
@@ -74,14 +77,17 @@ const CONFLUENCE_V1 = /^\/rest\/(?:api\/(?:content|space|search|user|group|longt
 export const wrongProductUrl: Rule = (o) => {
   if (!o.failed) return undefined;
   const path = o.pathAsCalled;
-  const confluenceWithoutWiki = CONFLUENCE_V1.test(path) && !findOperation(o.method, path) && (o.cloudHost || o.auth === 'forge-as-user' || o.auth === 'forge-as-app' || o.product === 'confluence');
+  const confluenceWithoutWiki =
+    CONFLUENCE_V1.test(path) && !findOperation(o.method, path) && !o.selfHostedHost && (o.cloudHost || o.auth === 'forge-as-user' || o.auth === 'forge-as-app' || (o.product === 'confluence' && says(o, /null for uri/i)));
+  const base = o.input.call.baseUrl ?? '';
+  const baseWithoutWiki = o.input.call.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(path);
   const jiraUnderWiki = /^\/wiki\/rest\/api\/(?:2|3|latest)\/(?:issue|search|project|myself|field|jql)/.test(path);
   const exMismatch = /^\/ex\/confluence\/[^/]+\/rest\/api\/[23]\/(?:issue|search|project)/.test(path) || /^\/ex\/jira\/[^/]+\/wiki\//.test(path);
   const productMismatch = (o.input.call.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
   const text = says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i);
-  if (!confluenceWithoutWiki && !jiraUnderWiki && !exMismatch && !productMismatch && !text) return undefined;
+  if (!confluenceWithoutWiki && !jiraUnderWiki && !exMismatch && !productMismatch && !text && !baseWithoutWiki) return undefined;
   if (o.status !== undefined && ![404, 400, 405, 401, 403, 302, 301, 200].includes(o.status)) return undefined;
-  const confluence = confluenceWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call.product === 'jira';
+  const confluence = confluenceWithoutWiki || baseWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call.product === 'jira';
   return {
     code: FindingCode.WRONG_PRODUCT_URL,
     severity: 'error',
@@ -102,7 +108,20 @@ export const wrongProductUrl: Rule = (o) => {
   };
 };
 
-const NO_ENDPOINT = /null for uri|No message available|could not find (?:a |any )?(?:resource|handler|endpoint)|(?:resource|endpoint|url|method) (?:was )?not found|no (?:such|matching) (?:endpoint|resource|operation|route)|unrecognized (?:url|path)|Method Not Allowed|HTTP method .{0,20} (?:is )?not supported|dead link|page (?:you|you're) (?:are )?looking for|Unsupported (?:API|endpoint)|Not Found$/im;
+const NO_ENDPOINT = /null for uri|HTTP 404 Not Found|requested URL .{0,300} was not found on this server|No message available|could not find (?:a |any )?(?:resource|handler|endpoint)|(?:resource|endpoint|url|method) (?:was )?not found|no (?:such|matching) (?:endpoint|resource|operation|route)|unrecognized (?:url|path)|Method Not Allowed|HTTP method .{0,20} (?:is )?not supported|dead link|page (?:you|you're) (?:are )?looking for|Unsupported (?:API|endpoint)|Not Found$/im;
+
+/** A trailing slash: the gateway matches no operation, so its scope check fails with "scope does not match" (or 404). */
+export const trailingSlash: Rule = (o) => {
+  if (!o.failed || !/^\/.+\/$/.test(typeof o.input.call?.path === 'string' ? o.input.call.path.split('?')[0] : '')) return undefined;
+  if (!(o.status === 404 || o.status === 405 || /scope does not match/i.test(o.messageText))) return undefined;
+  return endpointFinding(o, 'the path ends with a slash, which no operation has');
+};
+
+/** A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI. */
+export const uiBaseUrl: Rule = (o) => {
+  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call.baseUrl ?? '')) return undefined;
+  return endpointFinding(o, 'the base URL is a page of the product, not its API root');
+};
 
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
@@ -111,11 +130,17 @@ export const endpointNotFound: Rule = (o) => {
   if (status !== 404 && status !== undefined && status !== 400) return undefined;
   const text = says(o, NO_ENDPOINT);
   const known = o.pathAsCalled !== UNKNOWN_PATH && !!o.operation;
-  const unknownApiPath = o.pathAsCalled !== UNKNOWN_PATH && !o.operation && /^\/(?:rest|wiki\/rest|wiki\/api)\//.test(o.catalogPath) && status === 404 && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i);
+  const notAnApiPath = o.pathAsCalled !== UNKNOWN_PATH && !/^\/(?:rest|wiki\/rest|wiki\/api|api|ex|gateway|oauth|_edge|jsd|servicedesk|plugins)\b/.test(o.catalogPath) && o.catalogPath.startsWith('/');
+  const unknownApiPath =
+    o.pathAsCalled !== UNKNOWN_PATH && !o.operation && (notAnApiPath || /^\/(?:rest|wiki\/rest|wiki\/api)\//.test(o.catalogPath)) && status === 404 && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i);
+  // A documented operation without parameters exists on every site: its 404 means the base or context path is wrong.
+  if (status === 404 && o.operation && !o.operation.template.includes('{') && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i)) {
+    return endpointFinding(o, 'the operation exists on every site, so the base URL or context path is wrong');
+  }
   if (status === undefined && !text) return undefined;
   if (status === 400 && !says(o, /null for uri|Method Not Allowed/i)) return undefined;
   if (!text && !unknownApiPath) return undefined;
-  if (known && !says(o, /null for uri|No message available|Method Not Allowed|dead link/i)) return undefined;
+  if (known && o.operation?.template.includes('{') && !says(o, /null for uri|No message available|Method Not Allowed|dead link|HTTP 404 Not Found|was not found on this server/i)) return undefined;
   return endpointFinding(o, text ? 'the response says no such resource exists at this URL' : 'no documented operation matches this path');
 };
 
@@ -137,7 +162,7 @@ function endpointFinding(o: Observation, why: string) {
 }
 
 const SITE_DOWN =
-  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|temporarily unavailable|Service Unavailable|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)/i;
+  /(?:site|instance|jira|confluence|product) (?:is )?(?:currently |temporarily )?(?:unavailable|under maintenance|undergoing maintenance|down for maintenance|being (?:upgraded|migrated|restored))|scheduled maintenance|maintenance (?:window|mode|in progress)|site (?:has been |was |is )?(?:deactivated|suspended|disabled|deleted|archived)|your (?:atlassian )?(?:cloud )?site is (?:unavailable|deactivated)|Unable to access your site|We're sorry, this (?:site|page) (?:is )?(?:not )?available|\bPage Unavailable\b|cloud site.{0,40}(?:unavailable|not available)|(?:instance|site) \S{0,80} is (?:suspended|deactivated|unavailable)/i;
 
 export const siteUnavailable: Rule = (o) => {
   if (!o.failed) return undefined;

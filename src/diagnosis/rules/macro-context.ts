@@ -75,4 +75,4 @@ export function viewerCannotUseApp(accountType: RestrictedAccountType): Finding 
 }
 
 /** Codes built from the invocation context by the macro's resolver, never by diagnose() from a response. */
-export const CONTEXT_ONLY_CODES: ReadonlySet<string> = new Set([FindingCode.ISSUE_ON_OTHER_SITE, FindingCode.VIEWER_CANNOT_USE_APP]);
+export const CONTEXT_ONLY_CODES: ReadonlySet<FindingCode> = new Set([FindingCode.ISSUE_ON_OTHER_SITE, FindingCode.VIEWER_CANNOT_USE_APP]);

@@ -4,7 +4,7 @@ import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
 const RESOURCE_NOT_FOUND =
-  /no (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment) (?:\S{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist/i;
+  /no (?:jira |confluence )?(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment) (?:\S{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist|(?:value|ID) .{0,60}does not exist for the field/i;
 
 function kindOf(o: Observation): string {
   const path = o.catalogPath;
@@ -16,10 +16,17 @@ export const resourceNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
   if (status !== undefined && status !== 404 && !(status === 400 && says(o, RESOURCE_NOT_FOUND)) && !(status === 403 && says(o, /does not exist or you do(?:n't| not) have/i))) return undefined;
+  // A JQL field that "does not exist or you do not have permission to view it" is a bad query, not a missing resource.
+  if (says(o, /Field '[^'\n]{1,80}' does not exist|in the JQL|JQL query/i)) return undefined;
+  if (says(o, /null for uri|HTTP 404 Not Found|was not found on this server|dead link/i)) return undefined;
   const text = says(o, RESOURCE_NOT_FOUND);
   const confluence404 = status === 404 && (o.body.kind === 'confluence' || o.body.code === 'NOT_FOUND');
-  const knownOperation404 = status === 404 && !!o.operation && !says(o, /null for uri|Method Not Allowed|dead link/i) && !/\/issue\/[^/]+$/.test(o.catalogPath);
-  if (!text && !confluence404 && !knownOperation404) return undefined;
+  const knownOperation404 =
+    status === 404 && !!o.operation && o.operation.template.includes('{') && o.body.kind !== 'html' && !/\/issue\/[^/]+$/.test(o.catalogPath);
+  // A 404 on a path naming an id (digits in a segment) at a REST path is about that resource.
+  const last = o.catalogPath.split('/').pop() ?? '';
+  const idLike404 = status === 404 && o.body.kind !== 'html' && /^\/(?:wiki\/)?rest\/.+\/./.test(o.catalogPath) && /\d/.test(last) && !/^(?:v?\d+(?:\.\d+)+|\d)$/.test(last);
+  if (!text && !confluence404 && !knownOperation404 && !idLike404) return undefined;
   if (status === undefined && !text) return undefined;
   const kind = kindOf(o);
   return {

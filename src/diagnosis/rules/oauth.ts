@@ -4,9 +4,11 @@ import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
 /** OAuth error codes (RFC 6749 §5.2) as auth.atlassian.com returns them, and their usual descriptions. */
-const REFRESH_INVALID = /\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|refresh token.{0,40}(?:reuse|rotat)|\binvalid_grant\b/i;
+const STRONG_REFRESH =
+  /(?:token|grant) was (?:globally )?revoked|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|could not be refreshed|(?:failed|unable) to refresh|refresh(?:ing)? (?:the )?tokens? failed|Error while refreshing|needs_auth\b/i;
+const REFRESH_INVALID = /(?:token|grant) was (?:globally )?revoked|could not be refreshed|(?:failed|unable) to refresh|Error while refreshing|needs_auth\b|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|refresh token.{0,40}(?:reuse|rotat)|\binvalid_grant\b/i;
 const CLIENT_WRONG =
-  /\binvalid_client\b|\bunauthorized_client\b|redirect_uri(?:_mismatch| mismatch| is not| does not| not registered)|\bredirect[_ ]uri\b.{0,40}(?:invalid|match|register)|client authentication failed|\binvalid_scope\b|invalid audience|audience (?:is )?(?:invalid|not)|\baud\b claim|offline_access|client_id.{0,30}(?:invalid|unknown|not found)|unknown client|\bunsupported_grant_type\b|callback url/i;
+  /\binvalid_client\b|\bunauthorized_client\b|redirect_uri(?:_mismatch| mismatch| is not| does not| not registered)|\bredirect[_ ]uri\b.{0,40}(?:invalid|match|register)|client authentication failed|\binvalid_scope\b|invalid audience|invalid aud\b|audience (?:is )?(?:invalid|not)|\baud\b claim|offline_access|client_id.{0,30}(?:invalid|unknown|not found)|unknown client|\bunsupported_grant_type\b|callback url/i;
 const ACCESS_EXPIRED = /\binvalid_token\b|\bexpired_token\b|access token (?:is |has )?(?:expired|invalid)|token (?:has )?expired|token is expired|the access token expired|jwt expired|exp claim/i;
 
 function isOauthEndpoint(o: Observation): boolean {
@@ -14,7 +16,8 @@ function isOauthEndpoint(o: Observation): boolean {
 }
 
 export const oauthClientMisconfigured: Rule = (o) => {
-  if (!o.failed || !says(o, CLIENT_WRONG)) return undefined;
+  const tokenEndpointRefused = (isOauthEndpoint(o) || says(o, /auth\.atlassian\.com\/oauth\/token|token endpoint/i)) && says(o, /access_denied|Unauthorized|invalid_request/i);
+  if (!o.failed || (!says(o, CLIENT_WRONG) && !tokenEndpointRefused) || says(o, STRONG_REFRESH)) return undefined;
   if (o.isForge && !isOauthEndpoint(o)) return undefined;
   const redirect = says(o, /redirect|callback/i);
   const refresh = says(o, /offline_access/i);
@@ -40,6 +43,7 @@ export const oauthClientMisconfigured: Rule = (o) => {
 
 export const oauthRefreshTokenInvalid: Rule = (o) => {
   if (!o.failed || !says(o, REFRESH_INVALID)) return undefined;
+  if (says(o, /needs_auth\b/) && o.auth !== 'oauth2') return undefined;
   if (o.isForge && !isOauthEndpoint(o)) return undefined;
   return {
     code: FindingCode.OAUTH_REFRESH_TOKEN_INVALID,
@@ -70,7 +74,7 @@ export const oauthAccessTokenExpired: Rule = (o) => {
     explanation: `${productName(o.product)} answered 401 to the Bearer token. OAuth 2.0 (3LO) access tokens live one hour; after that every call is refused until the app refreshes the token.`,
     remedies: [
       { actor: caller(o), action: 'Refresh the access token with the refresh token (grant_type=refresh_token) before it expires, and retry once on 401.' },
-      { actor: caller(o), action: 'Send it as `Authorization: Bearer <access_token>` to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
+      { actor: caller(o), action: 'Send it as a Bearer token in the Authorization header to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
     ],
     evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
     docs: DOCS.oauth2

@@ -1,5 +1,6 @@
 import type { Observation } from '../observation';
-import type { Remedy } from '../types';
+import { assertNever } from '../codes';
+import type { AuthMode, Remedy } from '../types';
 
 /**
  * Remedies that depend on where the reader is. In the macro the reader is on a Confluence page (reload,
@@ -21,4 +22,31 @@ export function caller(o: Observation): 'app-developer' | 'script-owner' {
 /** Text of every message the response (or thrown error, or pasted text) carried. */
 export function says(o: Observation, pattern: RegExp): boolean {
   return pattern.test(o.messageText);
+}
+
+/** How each kind of caller is named to the reader, and what credential it sends. */
+export function callerKind(auth: AuthMode): { who: string; credential: string } {
+  switch (auth) {
+    case 'forge-as-user':
+    case 'forge-as-app':
+    case 'forge-bridge':
+    case 'forge-web-trigger':
+      return { who: 'Forge apps', credential: "the app's Forge token" };
+    case 'oauth2':
+      return { who: 'OAuth 2.0 apps', credential: 'access token' };
+    case 'connect-jwt':
+      return { who: 'Connect apps', credential: 'JWT' };
+    case 'basic-classic-token':
+    case 'basic-scoped-token':
+    case 'basic-token':
+      return { who: 'API tokens', credential: 'e-mail and API token' };
+    case 'basic-password':
+      return { who: 'password logins', credential: 'e-mail and password' };
+    case 'data-center-pat':
+      return { who: 'personal access tokens', credential: 'personal access token' };
+    case 'unknown':
+      return { who: 'this kind of caller', credential: 'credentials' };
+    default:
+      return assertNever(auth);
+  }
 }

@@ -2,15 +2,17 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
+import { screenRefusesEverything } from './visibility';
 
 const BAD_REQUEST_TEXT =
-  /Error in the JQL Query|JQL|is not on the appropriate screen|cannot be set|Field '[^']{1,80}'|field .{0,60} (?:is )?required|is required|invalid (?:input|value|request|json|format|field|parameter|issue ?type)|INVALID_INPUT|Unexpected character|Unrecognized field|Can not deserialize|Cannot deserialize|malformed|does not exist for the field|Operation value must be|must be an? |is not valid|not a valid|Bad Request|unsupported media type|Content-Type|Specify (?:a|an) valid|Could not parse|parse error|could not be parsed/i;
+  /Error in the JQL Query|JQL|is not on the appropriate screen|cannot be set|Field '[^']{1,80}'|field .{0,60} (?:is )?required|is required|invalid (?:input|value|request|json|format|field|parameter|issue ?type)|INVALID_INPUT|Unexpected character|Unrecognized field|Can not deserialize|Cannot deserialize|malformed|Operation value must be|must be an? |is not valid|not a valid|Bad Request|unsupported media type|Content-Type|Specify (?:a|an) valid|Could not parse|parse error|could not be parsed/i;
 
 export const invalidRequest: Rule = (o) => {
-  if (!o.failed || o.body.kind === 'html') return undefined;
+  if (!o.failed || o.body.kind === 'html' || screenRefusesEverything(o)) return undefined;
+  if (says(o, /permission (?:is )?required|you do not have (?:the )?permission/i) && !says(o, /Field '[^'\n]{1,80}' does not exist/i)) return undefined;
   const status = o.status;
   const bodyNamesProblem = o.body.messages.length > 0 || Object.keys(o.body.fieldErrors).length > 0;
-  const fits = status === 400 || status === 415 || status === 422 || status === 409 || (status === undefined && says(o, BAD_REQUEST_TEXT) && says(o, /JQL|field|invalid|must be|required|parse|deserialize|Bad Request/i));
+  const fits = status === 400 || status === 415 || status === 422 || status === 409 || (status === undefined && says(o, BAD_REQUEST_TEXT) && says(o, /JQL|field|invalid|valid|must be|required|parse|deserialize|Bad Request/i)) || (status === undefined && o.body.kind === 'jira' && Object.keys(o.body.fieldErrors).length > 0);
   if (!fits) return undefined;
   if ((status === 400 || status === 409) && !bodyNamesProblem && !says(o, BAD_REQUEST_TEXT)) return undefined;
   const fields = Object.entries(o.body.fieldErrors).slice(0, 3);

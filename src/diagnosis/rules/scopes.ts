@@ -23,10 +23,16 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
-const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:/i;
+const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires "[a-z:.-]+" scope/i;
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
+  // A bare 403 to an OAuth app, or a bare 401 to a scoped token at the gateway: the grant is the usual cause.
+  const bare = o.messageText.length < 40;
+  if (o.auth === 'oauth2' && o.status === 403 && bare) return true;
+  // Confluence v2 is documented with granular scopes only: an OAuth app holding classic ones gets a bare 401 there.
+  if (o.auth === 'oauth2' && o.status === 401 && bare && /^\/wiki\/api\/v2\//.test(o.catalogPath)) return true;
+  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call.baseUrl ?? ''))) return true;
   if (o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
   return (o.status === undefined || o.status === 401 || o.status === 403) && o.failed && SCOPE_TEXT.test(o.messageText);
 }
@@ -143,7 +149,7 @@ function tokenScopeMissing(o: Observation): Finding {
       { actor: 'script-owner', action: 'Create a new scoped API token (id.atlassian.com → Security → API tokens) with one complete group of the scopes the operation lists.' },
       { actor: 'script-owner', action: `The scopes each call needs are listed in the REST API documentation (${DOCS.jiraAuth}).` }
     ],
-    evidence: [...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`status ${o.status ?? '?'} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.apiTokens
   };
 }
@@ -157,12 +163,14 @@ function oauthScopeMissing(o: Observation): Finding {
     explanation:
       'The access token was accepted, but the scopes the user granted to the app do not include a complete accepted group' +
       (groups.length ? ` (any one of ${groups.map((g) => `[${g.join(', ')}]`).join(' or ')}).` : '.') +
-      ' A token carries only the scopes requested in the authorization URL and enabled for the app in the developer console.',
+      ' A token carries only the scopes requested in the authorization URL and enabled for the app in the developer console' +
+      (/^\/wiki\/api\/v2\//.test(o.catalogPath) ? '; Confluence v2 operations take granular scopes (read:page:confluence), not classic ones.' : '.') +
+      ' Should the operation list no OAuth 2.0 scope at all, no grant can enable it: use another operation or auth method.',
     remedies: [
       { actor: caller(o), action: 'Enable the missing scopes for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.' },
       { actor: caller(o), action: 'Classic scopes (read:jira-work) and granular ones (read:issue:jira) are different groups: request one complete group, not a mix.' }
     ],
-    evidence: [...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`status ${o.status ?? '?'} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.oauthScopes
   };
 }
@@ -179,6 +187,8 @@ function perUserConsent(o: Observation): boolean {
  */
 export const scopeRejected: Rule = (o) => {
   if (!isScopeRejection(o)) return undefined;
+  // forge lint, or a message about the app's manifest: a Forge app whatever the caller was given as.
+  if (!o.isForge && /permission-scope-required|forge lint|app manifest|manifest\.yml/i.test(o.messageText)) return manifestMissing(o);
   if (!o.isForge) {
     switch (o.auth) {
       case 'oauth2':

@@ -1,9 +1,10 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
-import { retryLater, says } from './remedies';
+import { callerKind, retryLater, says } from './remedies';
+import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
 
-const CSP_BLOCK = /violates the following Content Security Policy directive|Refused to connect to .{0,200}Content Security Policy|permissions\.external\.fetch/i;
+const CSP_BLOCK = /egress-permission-required|not included in the external permissions|violates the following Content Security Policy directive|Refused to connect to .{0,200}Content Security Policy|permissions\.external\.fetch/i;
 
 export const egressNotAllowed: Rule = (o) => {
   if (o.thrown?.kind !== 'egress-not-allowed' && !(o.failed && says(o, CSP_BLOCK))) return undefined;
@@ -44,7 +45,7 @@ export const rateLimited: Rule = (o) => {
 };
 
 export const timedOut: Rule = (o) => {
-  const gatewayTimeout = o.status === 504 || (o.status === undefined && o.failed && says(o, /Gateway Time-?out|\btimed out\b|ETIMEDOUT|timeout exceeded|Read timed out|time limit/i));
+  const gatewayTimeout = o.status === undefined && o.failed && says(o, /\btimed out\b|ETIMEDOUT|timeout exceeded|Read timed out|time limit|ReadTimeout|ConnectTimeout/i);
   if (o.thrown?.kind !== 'timeout' && !gatewayTimeout) return undefined;
   return {
     code: FindingCode.TIMEOUT,
@@ -65,6 +66,8 @@ export const productUnavailable: Rule = (o) => {
   const text = o.status === undefined && o.failed && says(o, /Internal Server Error|Bad Gateway|Service Unavailable|\b50[0-3] Server Error|ECONNRESET|ECONNREFUSED|socket hang up|upstream connect error/i);
   const transportError = o.thrown !== undefined && ['network', 'fetch', 'proxy'].includes(o.thrown.kind);
   if (!serverError && !transportError && !text) return undefined;
+  // A wrapper's 500 around "invalid character '<'": the product answered with an HTML page, not a server error.
+  if (says(o, /invalid character '(?:<|\\u003c)' looking for beginning of value/i) && o.body.kind !== 'html') return undefined;
   const detail = serverError ? `status ${o.status}` : `${o.thrown?.name}: ${o.thrown?.message}`;
   return {
     code: FindingCode.PRODUCT_UNAVAILABLE,
@@ -81,13 +84,16 @@ export const productUnavailable: Rule = (o) => {
 };
 
 const AUTH_FAILED =
-  /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+  /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
 
 export const invalidCredentials: Rule = (o) => {
-  if (o.isForge) return undefined;
-  const text = o.status === undefined && o.failed && says(o, AUTH_FAILED);
-  if (o.status !== 401 && !text) return undefined;
-  const what = o.auth === 'oauth2' ? 'access token' : o.auth === 'connect-jwt' ? 'JWT' : o.auth === 'data-center-pat' ? 'personal access token' : 'e-mail and API token';
+  if (o.isForge || authenticated401(o)) return undefined;
+  // Fields "cannot be viewed by anonymous users": the credentials were not sent or not accepted, so Jira answered anonymously.
+  const anonymous = o.failed && says(o, /(?:viewed|seen|accessed) by anonymous users|as an anonymous user|anonymous users? (?:do not|don't|cannot)/i) && !says(o, /unlicensedAccess|anonymous access is (?:not )?enabled/i);
+  const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
+  const denied = /AUTHENTICATION_DENIED|AUTHENTICATED_FAILED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+  if (o.status !== 401 && !text && !denied) return undefined;
+  const what = o.auth === 'unknown' ? 'e-mail and API token (or other credentials)' : callerKind(o.auth).credential;
   return {
     code: FindingCode.INVALID_CREDENTIALS,
     severity: 'error',
@@ -105,7 +111,7 @@ export const invalidCredentials: Rule = (o) => {
 };
 
 /** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
-const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse/i;
+const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
 
 export const malformedResponse: Rule = (o) => {
   if (o.thrown?.name !== 'MALFORMED_RESPONSE' && !(o.thrown && says(o, NOT_JSON) && (o.status === undefined || o.status < 400))) return undefined;

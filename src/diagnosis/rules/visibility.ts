@@ -3,7 +3,7 @@ import { callLabel, productName, type Observation } from '../observation';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
 
-const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it/i;
+const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it|permission to see the specified issue|\bIssue Does Not Exist\b/i;
 
 function issueKey(o: Observation): string {
   const match = /\/issue\/([^/]+)/.exec(o.pathAsCalled);
@@ -21,7 +21,9 @@ function scopedTokenHint(o: Observation): Finding['remedies'] {
 }
 
 export const issueNotVisible: Rule = (o) => {
-  if ((o.status !== 404 && o.status !== undefined) || !o.failed || !ISSUE_NOT_VISIBLE.test(o.messageText)) return undefined;
+  // A bare 404 on an issue path is Jira's single answer too.
+  const bareIssue404 = o.status === 404 && /^\/rest\/api\/3\/issue\/[^/]+$/.test(o.catalogPath) && !/null for uri|dead link|Not Found$/im.test(o.messageText);
+  if ((o.status !== 404 && o.status !== undefined) || !o.failed || !(ISSUE_NOT_VISIBLE.test(o.messageText) || bareIssue404)) return undefined;
   const key = issueKey(o);
   const visibleToApp = o.input.probes?.issueVisibleToApp;
   const evidence = [`status 404: Issue does not exist or you do not have permission to see it.`, `call: ${callLabel(o)} (${o.auth})`];
@@ -33,7 +35,7 @@ export const issueNotVisible: Rule = (o) => {
       explanation: `${key} exists, but Jira's permissions (project browse permission or issue security level) hide it from you. Nothing is wrong with the app.`,
       remedies: [
         { actor: 'viewer', action: `Ask a Jira administrator or the project lead for access to the project of ${key}.` },
-        { actor: 'page-author', action: 'If readers of this page should not need access, link an issue they can all see.' }
+        { actor: 'page-author', action: 'If readers of this page should not need access, link an issue they can all see.', channel: 'macro' }
       ],
       evidence: [...evidence, 'probe: the app itself can see the issue'],
       docs: DOCS.jiraAuth
@@ -60,7 +62,8 @@ export const issueNotVisible: Rule = (o) => {
     explanation: 'This is Jira\'s own answer. Jira gives it both for an issue that does not exist and for one you may not browse, and does not say which.',
     remedies: [
       { actor: 'viewer', action: `Ask the page author which issue is meant, or a Jira administrator or the project lead for browse permission on the project of ${key}.` },
-      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.` },
+      { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.`, channel: 'macro' },
+      { actor: 'script-owner', action: `Check that ${key} is the current key (issues change key when moved) and that the account the call runs as may browse its project.`, channel: 'cli' },
       ...scopedTokenHint(o)
     ],
     evidence,
@@ -70,11 +73,11 @@ export const issueNotVisible: Rule = (o) => {
 
 const ADMIN_PERMISSION = /administer|admin/i;
 const ADMIN_TEXT =
-  /only (?:jira |confluence |site |system |global )?administrators|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin/i;
+  /only (?:jira |confluence |site |system |global )?administrators|(?:need|have) to be an? (?:jira |confluence |site |system )?admin(?:istrator)?|(?:jira |confluence |global )?administrator permission|project admin(?:istrator)?s? (?:permission|only|rights)|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin/i;
 
 export const adminOnlyEndpoint: Rule = (o) => {
   const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
-  if (byText && !o.operation?.adminOnly) return adminByText(o);
+  if (byText && (!o.operation?.adminOnly || o.status === undefined)) return adminByText(o);
   if (o.status !== 401 && o.status !== 403) return undefined;
   if (!o.operation?.adminOnly || o.scopeGrant) return undefined;
   const html = o.body.kind === 'html' || o.headers.isHtml;
@@ -125,7 +128,10 @@ function adminByText(o: Observation): Finding {
 }
 
 export const htmlErrorPage: Rule = (o) => {
-  if (!o.failed || (o.status !== undefined && o.status < 400) || o.body.kind !== 'html') return undefined;
+  const htmlInText =
+    (o.body.kind === 'text' && /<(?:!DOCTYPE|html|body|head|title|br)\b/i.test(o.messageText)) ||
+    /invalid character '(?:<|\\u003c)' looking for beginning of value|Unexpected token '?<'? in JSON/i.test(o.messageText);
+  if (!o.failed || (o.status !== undefined && o.status < 400) || (o.body.kind !== 'html' && !htmlInText)) return undefined;
   return {
     code: FindingCode.HTML_ERROR_PAGE,
     severity: 'error',
@@ -140,11 +146,25 @@ export const htmlErrorPage: Rule = (o) => {
   };
 };
 
-const NO_PERMISSION = /do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+/** A 401 from Jira Server that names the user (X-Seraph-LoginReason: OK) was authenticated: it is a permission answer. */
+export function authenticated401(o: Observation): boolean {
+  return o.status === 401 && /^OK$/i.test(o.headers.all['x-seraph-loginreason']?.trim() ?? '') && !!o.headers.all['x-ausername'];
+}
+
+/**
+ * Jira refuses every field with "cannot be set. It is not on the appropriate screen, or unknown" when the
+ * user lacks Create/Edit Issues permission: when two or more fields are all refused that way, it is permission.
+ */
+export function screenRefusesEverything(o: Observation): boolean {
+  const errors = Object.values(o.body.fieldErrors);
+  return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set/i.test(e));
+}
+
+const NO_PERMISSION = /permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
 
 export const permissionDenied: Rule = (o) => {
-  const byText = o.status === undefined && o.failed && NO_PERMISSION.test(o.messageText);
-  if (o.status !== 403 && !byText) return undefined;
+  const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
+  if (o.status !== 403 && !byText && !screenRefusesEverything(o)) return undefined;
   return {
     code: FindingCode.PERMISSION_DENIED,
     severity: 'error',

@@ -1,0 +1,56 @@
+import { explainText } from '../../src/diagnosis/explain';
+import type { ExplainOptions } from '../../src/diagnosis/explain';
+
+/**
+ * One canonical paste per kind, in Atlassian's wording where it is public (the corpus cites the threads), a few
+ * constructed (the guest, maintenance and Retry-After lines). The corpus measures accuracy; this pins each kind.
+ */
+const probes: [string, ExplainOptions, string][] = [
+  ['HTTP/1.1 401 Unauthorized\n\nBasic authentication with passwords is deprecated.  For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/', {}, 'BASIC_AUTH_PASSWORD'],
+  ['{"message":"Current user not permitted to use Confluence","statusCode":403}', {}, 'UNLICENSED_USER'],
+  ['HTTP/1.1 403 Forbidden\n\nXSRF check failed', {}, 'XSRF_CHECK_FAILED'],
+  ['{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', {}, 'OAUTH_REFRESH_TOKEN_INVALID'],
+  ['{"error":"unknown_token"}', {}, 'OAUTH_REFRESH_TOKEN_INVALID'],
+  ['{"error":"invalid_client","error_description":"Client authentication failed"}', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['{"error":"access_denied","error_description":"redirect_uri is not registered for client"}', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'oauth2' }, 'OAUTH_SCOPE_MISSING'],
+  ['{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'forge-bridge' }, 'MANIFEST_MISSING_SCOPE'],
+  ['{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'basic-scoped-token' , path: 'https://api.atlassian.com/ex/jira/x/rest/api/3/myself'}, 'TOKEN_SCOPE_MISSING'],
+  ['Authentication failed: Invalid JWT: query hash does not match', {}, 'CONNECT_JWT_REJECTED'],
+  ['HTTP/1.1 401 Unauthorized\n\n{"message":"JWT token expired"}', { auth: 'connect-jwt' }, 'CONNECT_JWT_REJECTED'],
+  ['HTTP/1.1 410 Gone\ncontent-type: application/json\n\n{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"],"errors":{}}', {}, 'API_REMOVED'],
+  ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
+  ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'data-center-pat' }, 'DATA_CENTER_TOKEN_ON_CLOUD'],
+  ['{"errors":[{"status":404,"code":"NOT_FOUND","title":"Not Found","detail":null}]}', { path: '/wiki/api/v2/pages/123' }, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
+  ['{"errorMessages":["No project could be found with key \'ABC\'."],"errors":{}}', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
+  ['{"errorMessages":["null for uri: https://x.atlassian.net/rest/api/3/issuee/ABC-1"]}', {}, 'ENDPOINT_NOT_FOUND'],
+  ['HTTP/1.1 405 Method Not Allowed\n\n', { path: '/rest/api/3/issue/ABC-1', method: 'PATCH' }, 'ENDPOINT_NOT_FOUND'],
+  ['HTTP/1.1 400 Bad Request\n\n{"errorMessages":["Error in the JQL Query: The character \'%\' is a reserved JQL character."],"errors":{}}', {}, 'INVALID_REQUEST'],
+  ['HTTP/1.1 429 Too Many Requests\nRetry-After: 10\n\n', {}, 'RATE_LIMITED'],
+  ['HTTP/1.1 503 Service Unavailable\n\n', {}, 'PRODUCT_UNAVAILABLE'],
+  ['Error: connect ETIMEDOUT 104.192.141.1:443', {}, 'TIMEOUT'],
+  ['Error: URL not included in the external fetch backend permissions: https://example.com. Visit go.atlassian.com/forge-egress for more information.', {}, 'EGRESS_NOT_ALLOWED'],
+  ['Request jira is not allowed from confluence context.', {}, 'PRODUCT_NOT_DECLARED'],
+  ['{"errorMessages":["The app is not installed on this instance."]}', {}, 'PRODUCT_NOT_INSTALLED'],
+  ['{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'forge-as-app', path: '/ex/jira/abc/rest/api/3/myself' }, 'FORGE_EX_PATH'],
+  ['{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}', {}, 'ISSUE_NOT_FOUND_OR_HIDDEN'],
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to create issues in this project."],"errors":{}}', {}, 'PERMISSION_DENIED'],
+  ['SyntaxError: Unexpected token < in JSON at position 0', {}, 'MALFORMED_RESPONSE'],
+  ['HTTP/1.1 302 Found\nLocation: https://id.atlassian.com/login?continue=x\n\n', {}, 'LOGIN_REQUIRED'],
+  ['<html><head><title>Atlassian Cloud Notifications - Page Unavailable</title></head><body>Your Atlassian Cloud site is currently unavailable.</body></html>', {}, 'SITE_UNAVAILABLE'],
+  ['HTTP/1.1 404 Not Found\n\n', { path: 'https://x.atlassian.net/rest/api/content/123', product: 'confluence' }, 'WRONG_PRODUCT_URL'],
+  ['HTTP/1.1 404 Not Found\n\n{"errorMessages":["null for uri: https://x.atlassian.net/rest/api/3/search%3Fjql=project%3DABC"]}', {}, 'QUERY_STRING_IN_PATH'],
+  ['Error: NEEDS_AUTHENTICATION_ERR: Authentication required', {}, 'CONSENT_REQUIRED'],
+  ['{"errorMessages":["You are not authenticated. Authentication required to perform this operation."],"errors":{}}', { auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
+  ['HTTP/1.1 401 Unauthorized\n\nClient must be authenticated to access this resource.', { auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
+  ['AxiosError: Request failed with status code 401', { auth: 'oauth2' }, 'OAUTH_ACCESS_TOKEN_EXPIRED'],
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["OAuth 2.0 is not enabled for this method."]}', { auth: 'oauth2', path: '/rest/api/3/announcementBanner', method: 'PUT'}, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
+  ['{"message":"This user is a guest and cannot access Jira"}', {}, 'UNLICENSED_USER'],
+  ['Jira is currently undergoing scheduled maintenance', {}, 'SITE_UNAVAILABLE'],
+];
+
+describe('each kind of failure, pasted as people paste it', () => {
+  test.each(probes.map(([text, options, code]) => [code, text.slice(0, 60).replace(/\n/g, ' '), text, options] as const))('%s ← %s', (code, _label, text, options) => {
+    expect(explainText(text, options).diagnosis.primary?.code).toBe(code);
+  });
+});

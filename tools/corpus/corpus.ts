@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FindingCode } from '../../src/diagnosis/codes';
+import { explainText } from '../../src/diagnosis/explain';
+import { ResponseInputError } from '../../src/diagnosis/parse/raw-response';
+import { AUTH_MODES, type AuthMode, type Product } from '../../src/diagnosis/types';
+
+export const CASES_DIR = join(__dirname, '..', '..', 'test', 'corpus', 'cases');
+
+export interface CorpusCase {
+  id: string;
+  kind: string;
+  source: string;
+  input: string;
+  shape: string;
+  context?: { method?: string; path?: string; auth?: string; product?: string; baseUrl?: string };
+  cause: string;
+  settledBy: string;
+  expected: string;
+  file: string;
+}
+
+export interface CaseResult {
+  case: CorpusCase;
+  got: string;
+  /** The paste was refused (an input error instead of a diagnosis). */
+  refused: boolean;
+  correct: boolean;
+}
+
+function walk(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.sort().flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : name.endsWith('.json') ? [full] : [];
+  });
+}
+
+export function loadCases(dir = CASES_DIR): CorpusCase[] {
+  return walk(dir).map((file) => ({ ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<CorpusCase, 'file'>), file }));
+}
+
+const PRODUCTS: Record<string, Product | undefined> = { jira: 'jira', confluence: 'confluence', jsm: 'jira', other: undefined };
+
+/** Runs one case as `issue-doctor explain --json` would, in-process, with the context the thread gives as flags. */
+export function runCase(c: CorpusCase): CaseResult {
+  const ctx = c.context ?? {};
+  const auth = ctx.auth && (AUTH_MODES as readonly string[]).includes(ctx.auth) ? (ctx.auth as AuthMode) : undefined;
+  try {
+    const { diagnosis } = explainText(c.input, {
+      path: ctx.path,
+      method: ctx.method,
+      auth,
+      product: ctx.product ? PRODUCTS[ctx.product] : undefined,
+      baseUrl: ctx.baseUrl,
+      channel: 'cli'
+    });
+    const got = diagnosis.primary?.code ?? 'NONE';
+    return { case: c, got, refused: false, correct: got === c.expected };
+  } catch (error) {
+    if (error instanceof ResponseInputError) return { case: c, got: 'REFUSED', refused: true, correct: false };
+    throw error;
+  }
+}
+
+export interface CorpusSummary {
+  results: CaseResult[];
+  total: number;
+  correct: number;
+  refused: number;
+  accuracy: number;
+}
+
+export function runCorpus(cases = loadCases()): CorpusSummary {
+  const results = cases.map(runCase);
+  const correct = results.filter((r) => r.correct).length;
+  return { results, total: results.length, correct, refused: results.filter((r) => r.refused).length, accuracy: results.length ? correct / results.length : 0 };
+}
+
+/** Rows: expected code; columns: what the engine said, with counts. */
+export function confusionTable(summary: CorpusSummary): string {
+  const codes = [...new Set([...Object.values(FindingCode), ...summary.results.map((r) => r.case.expected)])].filter((code) =>
+    summary.results.some((r) => r.case.expected === code || r.got === code)
+  );
+  const lines = ['expected code                      n  right  got instead'];
+  for (const code of codes) {
+    const rows = summary.results.filter((r) => r.case.expected === code);
+    if (rows.length === 0) continue;
+    const wrong = new Map<string, number>();
+    for (const r of rows) if (!r.correct) wrong.set(r.got, (wrong.get(r.got) ?? 0) + 1);
+    const instead = [...wrong].sort((a, b) => b[1] - a[1]).map(([got, n]) => `${got}×${n}`).join(', ');
+    lines.push(`${code.padEnd(33)}${String(rows.length).padStart(3)}${String(rows.length - wrong.size && rows.filter((r) => r.correct).length).padStart(7)}  ${instead}`);
+  }
+  return lines.join('\n');
+}
