@@ -10,7 +10,7 @@ import { Project } from './project';
 import { hasQueryBefore } from './resolve-path';
 import { isConsentScope, leastPrivilege, manifestStyle, missingFor, scopeProduct, type Requirement } from './scope-plan';
 import { appSourceFiles } from './source-files';
-import triggerScopeData from './trigger-scopes.json';
+import { TRIGGER_EVENT_SCOPES } from './trigger-scopes';
 import { tsconfigProblems } from './tsconfig-check';
 import type { CallAuth, LintFinding, SourcePosition } from './types';
 
@@ -43,8 +43,6 @@ export interface LintResult {
   calls: ResolvedCall[];
   files: number;
 }
-
-const TRIGGER_SCOPES = triggerScopeData as { events: Record<string, { current: string[]; beta: string[] } | undefined> };
 
 const AUTH_LABEL: Record<CallAuth, string> = { user: 'asUser', app: 'asApp', bridge: '@forge/bridge', plain: 'api', unknown: 'unknown caller' };
 
@@ -172,9 +170,9 @@ export function lintApp(appDir: string): LintResult {
 
   // Product events that trigger modules subscribe to need scopes as well.
   for (const e of manifest.triggerEvents) {
-    const scopes = TRIGGER_SCOPES.events[e.name];
+    const scopes = TRIGGER_EVENT_SCOPES[e.name];
     if (!scopes) continue;
-    const req: Requirement = { groups: [scopes.current, scopes.beta], classic: [scopes.current], granular: [scopes.beta] };
+    const req: Requirement = { groups: [[...scopes.current], [...scopes.beta]], classic: [[...scopes.current]], granular: [[...scopes.beta]] };
     requirements.push(req);
     const missing = missingFor(req, declared, style);
     if (!missing.satisfied) {
@@ -201,7 +199,7 @@ export function lintApp(appDir: string): LintResult {
   }
   for (const e of manifest.triggerEvents) {
     const p = /^avi:(jira|confluence|compass|bitbucket)/.exec(e.name)?.[1];
-    if (p && !TRIGGER_SCOPES.events[e.name] && !protectedProducts.has(p)) protectedProducts.set(p, `trigger event ${e.name}`);
+    if (p && !TRIGGER_EVENT_SCOPES[e.name] && !protectedProducts.has(p)) protectedProducts.set(p, `trigger event ${e.name}`);
   }
   const available = new Set([...declared, ...additions]);
   const least = leastPrivilege(requirements, available, fixedNeeds);
