@@ -93,6 +93,15 @@ describe('excess scopes and the least-privilege declaration', () => {
     expect(result.kept.map((k) => k.scope)).toEqual(['report:personal-data']);
   });
 
+  it('keeps the smaller of two declared groups that grant the same call (REST v2 maps onto v3)', () => {
+    const result = lint('mixed');
+    expect(result.style).toBe('mixed');
+    expect(result.calls[0].operation).toBe('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(result.leastPrivilege).toEqual(['read:jira-work']);
+    expect(result.excess).toHaveLength(9);
+    expect(result.excess).toContain('read:issue:jira');
+  });
+
   it('never suggests removing a scope an unresolved call might need, and says which call it was', () => {
     const result = lint('excess-unresolved');
     expect(result.excess).toEqual(['read:confluence-content.all', 'storage:app']);
