@@ -212,6 +212,22 @@ describe('the command', () => {
     expect(missing.err).toMatch(/^issue-doctor: lint: .* is not a directory\.\n$/);
   });
 
+  it('answers an app without manifest.yml, or with invalid YAML, with one line and exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-bad-'));
+    try {
+      const none = await cli(['lint', dir]);
+      expect(none.code).toBe(2);
+      expect(none.err).toContain('no manifest.yml in this directory');
+      writeFileSync(join(dir, 'manifest.yml'), 'permissions:\n  scopes: [read:jira-work\n');
+      const bad = await cli(['lint', dir]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^issue-doctor: .*is not valid YAML/);
+      expect(bad.err.trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lints this app with 0 errors', () => {
     const result = lintApp(REPO);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
