@@ -2,6 +2,7 @@
  * `npm run emulator -- --scenario <name> [--port N]`: runs the emulated Atlassian site for people.
  * `npm run emulator -- call ...`: one Forge call through @forge/api, printed as curl -i (./call.ts).
  */
+import { demoLoginLines } from './banner';
 import { CALL_USAGE, CallUsageError, describeThrown, emulatorCall, parseCallArgs } from './call';
 import { SCENARIOS } from './scenarios';
 import { EmulatedSite } from './site';
@@ -29,12 +30,7 @@ async function main(): Promise<void> {
   console.log(`  Forge calls        ${site.url}/__forge/{jira|confluence}/...   (used by the runtime shim)`);
   console.log(`  control API        ${site.url}/__emulator/state   (POST scenario, consent, upgrade, install, faults)`);
   console.log(`  one Forge call     ${CALL_USAGE.replace('usage: ', '')}`);
-  // Emulated demo credentials only (emulator/tenant/sample-tenant.ts): they open nothing outside this process.
-  console.log('\nDemo logins (basic auth at the site URL or the gateway: e-mail, then the API token):');
-  for (const user of tenant.users) {
-    const tokens = tenant.apiTokens.filter((t) => t.accountId === user.accountId).map((t) => `${t.token} (${t.kind})`);
-    console.log(`  ${user.displayName.padEnd(12)}${user.email.padEnd(22)}${(user.admin ? 'site admin' : 'user').padEnd(12)}${tokens.join(', ') || 'no API token'}`);
-  }
+  console.log(`\n${demoLoginLines(tenant).join('\n')}`);
   console.log('\nScenarios:');
   for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(28)}${s.situation}`);
   const shutdown = () => {

@@ -71,8 +71,11 @@ describe('npm run emulator', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       const logins = output.slice(output.indexOf('Demo logins'), output.indexOf('Scenarios:'));
-      expect(logins).toMatch(/Mia Krystof\s+mia@acme\.example\s+user\s+ATATT-classic-emulated-0001 \(classic\)/);
-      expect(logins).toMatch(/Ada Admin\s+ada@acme\.example\s+site admin/);
+      expect(logins).toMatch(/Mia Krystof\s+user\s+API tokens: classic, scoped/);
+      expect(logins).toMatch(/Ada Admin\s+site admin/);
+      expect(logins).toContain('emulator/tenant/sample-tenant.ts');
+      // The demo credentials are fake, but the banner prints no e-mail address or token all the same.
+      expect(logins).not.toMatch(/@|ATATT/);
     } finally {
       process.kill(-child.pid!, 'SIGINT');
     }

@@ -194,10 +194,15 @@ describe('guests, anonymous readers and customers', () => {
     expect(JSON.stringify(r)).not.toContain('Publish the Forge macro');
   });
 
-  test('requestConsent makes no call for a guest and raises nothing', async () => {
+  test.each([
+    ['anonymous', undefined],
+    ['unlicensed', 'guest'],
+    ['customer', 'customer']
+  ] as const)('requestConsent makes no call for a reader who is %s and raises nothing', async (accountType, who) => {
     site.useScenario('consent-needed');
     site.clearLog();
-    const answer = await invokeResolver(handler as never, { functionKey: 'requestConsent', context: macroContext('DOC-42', HOST_PAGE_ID, 'page', { accountType: 'anonymous' }) });
+    const accountId = who && site.scenario.viewerAccountId;
+    const answer = await invokeResolver(handler as never, { functionKey: 'requestConsent', accountId, context: macroContext('DOC-42', HOST_PAGE_ID, 'page', { accountType }) });
     expect(answer).toEqual({ consent: 'not-applicable' });
     expect(productCalls()).toEqual([]);
   });
