@@ -117,7 +117,12 @@ describe('faults: safe path patterns, checked statuses', () => {
       { kind: 'latency', ms: 10, extra: true },
       { kind: 'latency', provider: 'robot' },
       { kind: 'latency', path: 'rest/api' },
-      { kind: 'latency', path: `/${'a'.repeat(MAX_FAULT_PATH)}` }
+      { kind: 'latency', path: `/${'a'.repeat(MAX_FAULT_PATH)}` },
+      { kind: 'latency', path: '/rest/\u0000api' },
+      { kind: 'latency', product: 'bitbucket' },
+      { kind: 'adversarial-body', status: 200 },
+      { kind: 'adversarial-body', status: 600 },
+      { kind: 'teapot' }
     ]) {
       const r = await postFault(fault);
       expect([JSON.stringify(fault), r.status]).toEqual([JSON.stringify(fault), 400]);
@@ -126,6 +131,7 @@ describe('faults: safe path patterns, checked statuses', () => {
     expect(site.faults).toEqual([]);
     expect((await postFault({ kind: 'server-error', status: 502 })).status).toBe(200);
     expect((await postFault({ kind: 'html', status: 200 })).status).toBe(200);
+    expect((await postFault({ kind: 'adversarial-body', product: 'jira', status: 403 })).status).toBe(200);
   });
   test('a prefix or a glob selects the routes it names, nothing else', async () => {
     site.addFault({ kind: 'server-error', status: 502, product: 'jira', path: '/rest/api/3/issue/*/comment' });
