@@ -33,7 +33,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
     throw error;
   }
   const { diagnosis, assumptions, shape } = explanation;
-  if (options.json) io.out.json({ ...diagnosis, input: shape, assumptions });
+  if (options.json) io.out.json({ ...diagnosis, shape, assumptions });
   else io.out.text(formatForPerson(diagnosis, [`read as: ${shape}`, ...assumptions]));
   return EXIT.ok;
 }

@@ -75,11 +75,15 @@ export class CallFinder {
     const ts = this.ts;
     const calls: FoundCall[] = [];
     const opaque: OpaqueCall[] = [];
-    const definesMethod = (name: string) =>
-      [...this.project.units.values()].some((u) =>
-        (u.sf.text.includes(name + '(') || u.sf.text.includes(name + ' (') || u.sf.text.includes(name + ':') || u.sf.text.includes(name + ' =')) &&
-        this.methodDefined(u, name)
-      );
+    const defined = new Map<string, boolean>();
+    const definesMethod = (name: string): boolean => {
+      let known = defined.get(name);
+      if (known === undefined) {
+        known = [...this.project.units.values()].some((u) => u.sf.text.includes(name) && this.methodDefined(u, name));
+        defined.set(name, known);
+      }
+      return known;
+    };
     for (const unit of this.project.units.values()) {
       for (const [name, product] of Object.entries(PRODUCT_METHODS)) {
         for (const node of unit.callsByName.get(name) ?? []) {

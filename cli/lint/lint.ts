@@ -10,6 +10,7 @@ import { Project } from './project';
 import { hasQueryBefore } from './resolve-path';
 import { isConsentScope, leastPrivilege, manifestStyle, missingFor, scopeProduct, type Requirement } from './scope-plan';
 import { appSourceFiles } from './source-files';
+import { TRIGGER_EVENT_SCOPES } from './trigger-scopes';
 import { tsconfigProblems } from './tsconfig-check';
 import type { CallAuth, LintFinding, SourcePosition } from './types';
 
@@ -71,7 +72,7 @@ export function lintApp(appDir: string): LintResult {
   const resolved: ResolvedCall[] = [];
   const unresolvedProducts = new Map<string, string>();
   for (const call of calls) {
-    const request = requestPosition(call);
+    const request = requestPosition(project, call);
     const auth = call.auth.map((a) => AUTH_LABEL[a]).join('|');
     const where = call.via ? ` (through ${call.via.name} at ${call.via.file}:${call.via.line})` : '';
     if (call.unresolved || call.paths.length === 0) {
@@ -115,7 +116,7 @@ export function lintApp(appDir: string): LintResult {
           ...pos(call),
           message: `${op.method} ${op.template} (${auth})${where} needs ${list(missing.addition)}: manifest.yml declares none of its accepted scope groups`,
           fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix), then forge deploy and forge install --upgrade`,
-          ...(call.via ? { request } : {})
+          request
         });
       }
       if (match.exPath) {
@@ -141,7 +142,7 @@ export function lintApp(appDir: string): LintResult {
     queryChecks(call, findings);
   }
   for (const note of finder.resolver.notes) {
-    const at = { file: note.unit.rel, ...lineCol(note.unit.sf, note.node) };
+    const at = project.position(note.unit, note.node);
     findings.push({ rule: note.rule, severity: note.rule === 'route-param-breaks-path' ? 'error' : 'warning', ...at, message: note.message, fix: note.fix });
   }
 
@@ -167,6 +168,28 @@ export function lintApp(appDir: string): LintResult {
     }
   }
 
+  // Product events that trigger modules subscribe to need scopes as well.
+  for (const e of manifest.triggerEvents) {
+    const scopes = TRIGGER_EVENT_SCOPES[e.name];
+    if (!scopes) continue;
+    const req: Requirement = { groups: [[...scopes.current], [...scopes.beta]], classic: [[...scopes.current]], granular: [[...scopes.beta]] };
+    requirements.push(req);
+    const missing = missingFor(req, declared, style);
+    if (!missing.satisfied) {
+      for (const s of missing.addition) additions.add(s);
+      findings.push({
+        rule: 'missing-scope',
+        severity: 'error',
+        code: FindingCode.MANIFEST_MISSING_SCOPE,
+        file: mfile,
+        line: e.line,
+        col: e.col,
+        message: `trigger event ${e.name} needs ${list(missing.addition)}: Forge refuses to deploy a trigger without its event's scopes`,
+        fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix)`
+      });
+    }
+  }
+
   // 3. Excess scopes and the least-privilege declaration.
   const kept: { scope: string; reason: string }[] = [];
   const protectedProducts = new Map<string, string>(unresolvedProducts);
@@ -175,8 +198,8 @@ export function lintApp(appDir: string): LintResult {
     for (const p of products) if (!protectedProducts.has(p)) protectedProducts.set(p, `${o.api} at ${o.file}:${o.line}`);
   }
   for (const e of manifest.triggerEvents) {
-    const p = /^avi:(jira|confluence|compass|bitbucket)/.exec(e)?.[1];
-    if (p && !protectedProducts.has(p)) protectedProducts.set(p, `trigger event ${e}`);
+    const p = /^avi:(jira|confluence|compass|bitbucket)/.exec(e.name)?.[1];
+    if (p && !TRIGGER_EVENT_SCOPES[e.name] && !protectedProducts.has(p)) protectedProducts.set(p, `trigger event ${e.name}`);
   }
   const available = new Set([...declared, ...additions]);
   const least = leastPrivilege(requirements, available, fixedNeeds);
@@ -285,9 +308,8 @@ export function lintApp(appDir: string): LintResult {
   };
 }
 
-function requestPosition(call: FoundCall): SourcePosition {
-  const arg = call.node.arguments[0] ?? call.node;
-  return { file: call.unit.rel, ...lineCol(call.unit.sf, arg) };
+function requestPosition(project: Project, call: FoundCall): SourcePosition {
+  return project.position(call.unit, call.node.arguments[0] ?? call.node);
 }
 
 function pos(p: SourcePosition): SourcePosition {
@@ -320,10 +342,6 @@ function queryChecks(call: FoundCall, findings: LintFinding[]): void {
   }
 }
 
-function lineCol(sf: import('typescript').SourceFile, node: import('typescript').Node): { line: number; col: number } {
-  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  return { line: line + 1, col: character + 1 };
-}
 
 function productCoverage(manifest: AppManifest, calls: FoundCall[], mfile: string, findings: LintFinding[]): void {
   const declaredCompat = manifest.compatibility;

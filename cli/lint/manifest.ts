@@ -21,8 +21,8 @@ export interface AppManifest {
   moduleTypes: string[];
   /** Products named under `app.compatibility`, or undefined when the key is absent. */
   compatibility?: string[];
-  /** `events` of `trigger` modules. */
-  triggerEvents: string[];
+  /** `events` of `trigger` modules, with where each is written. */
+  triggerEvents: { name: string; line: number; col: number }[];
 }
 
 export function readManifest(file: string): AppManifest {
@@ -70,12 +70,12 @@ export function parseManifest(file: string, text: string): AppManifest {
   const moduleTypes = isMap(modules) ? modules.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key)) : [];
   const compat = doc.getIn(['app', 'compatibility']);
   const compatibility = isMap(compat) ? compat.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key)) : undefined;
-  const triggerEvents: string[] = [];
+  const triggerEvents: AppManifest['triggerEvents'] = [];
   const triggers = doc.getIn(['modules', 'trigger']);
   if (isSeq(triggers)) {
     for (const t of triggers.items) {
       const events = isMap(t) ? t.get('events') : undefined;
-      if (isSeq(events)) for (const e of events.items) if (isScalar(e) && typeof e.value === 'string') triggerEvents.push(e.value);
+      if (isSeq(events)) for (const e of events.items) if (isScalar(e) && typeof e.value === 'string') triggerEvents.push({ name: e.value, ...pos(e.range?.[0]) });
     }
   }
   return { file, text, doc, scopes, scopesAt, moduleTypes, compatibility, triggerEvents };

@@ -8,6 +8,7 @@ export const HOOK_SCOPES: Record<string, { classic: string[]; granular: string[]
   useIssueProperty: { classic: ['read:jira-work', 'write:jira-work'], granular: ['read:issue.property:jira'] }
 };
 
+// "Using the @forge/kvs package requires the storage:app scope" (https://developer.atlassian.com/platform/forge/storage-reference/kvs-api/).
 const STORAGE_MODULES = new Set(['@forge/kvs', '@forge/storage']);
 
 export interface PlatformUsage {

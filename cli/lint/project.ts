@@ -168,9 +168,29 @@ export class Project {
     }
   }
 
+  private readonly lineStarts = new Map<SourceUnit, number[]>();
+
+  /** 1-based line and column of an offset (line starts computed once per file). */
+  lineCol(unit: SourceUnit, offset: number): { line: number; col: number } {
+    let starts = this.lineStarts.get(unit);
+    if (!starts) {
+      starts = [0];
+      const text = unit.sf.text;
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+      this.lineStarts.set(unit, starts);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  }
+
   position(unit: SourceUnit, node: TS.Node): { file: string; line: number; col: number } {
-    const { line, character } = unit.sf.getLineAndCharacterOfPosition(node.getStart(unit.sf));
-    return { file: unit.rel, line: line + 1, col: character + 1 };
+    return { file: unit.rel, ...this.lineCol(unit, node.getStart(unit.sf)) };
   }
 
   unitOf(node: TS.Node): SourceUnit | undefined {

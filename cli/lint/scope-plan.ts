@@ -1,27 +1,17 @@
-import { catalogOperations } from '../../src/catalog/operation-lookup';
 import { forcesConsentScreen } from '../../src/catalog/forge-scopes';
 import { closestGroup } from '../../src/diagnosis/scope-analysis';
 
 export type ScopeStyle = 'classic' | 'granular' | 'mixed';
 
-let styleSets: { classic: Set<string>; granular: Set<string> } | undefined;
-
-function sets() {
-  if (!styleSets) {
-    styleSets = { classic: new Set(), granular: new Set() };
-    for (const op of catalogOperations()) {
-      for (const g of op.classic) for (const s of g) styleSets.classic.add(s);
-      for (const g of op.granular) for (const s of g) styleSets.granular.add(s);
-    }
-  }
-  return styleSets;
-}
-
-/** Granular scopes end in `:jira`/`:confluence`…; classic ones are the older coarse names. */
+/**
+ * Granular scopes are named `action:resource:product` (read:issue:jira, read:page:confluence); classic ones
+ * `action:product-resource` (read:jira-work, write:confluence-content). Platform scopes (storage:app,
+ * read:me) say nothing about the style.
+ */
 export function manifestStyle(declared: string[]): ScopeStyle {
-  const { classic, granular } = sets();
-  const hasClassic = declared.some((s) => classic.has(s) && !granular.has(s));
-  const hasGranular = declared.some((s) => granular.has(s) && !classic.has(s));
+  const product = (s: string) => scopeProduct(s) !== 'platform';
+  const hasGranular = declared.some((s) => product(s) && s.split(':').length >= 3);
+  const hasClassic = declared.some((s) => product(s) && s.split(':').length === 2);
   if (hasGranular && !hasClassic) return 'granular';
   if (hasGranular && hasClassic) return 'mixed';
   return 'classic';

@@ -1,7 +1,7 @@
 import { FindingCode } from './codes';
 import { observe, type Observation } from './observation';
 import { redact } from './redact';
-import { consentRequired, consentScreenScopes, unknownScopeNames } from './rules/consent';
+import { consentRequired, consentScreenScopes, unknownScopeInText, unknownScopeNames } from './rules/consent';
 import { forgeExPath, scopedTokenAtSiteUrl } from './rules/base-url';
 import { productNotDeclared, productNotInstalled } from './rules/installation';
 import type { Rule } from './rules/rule';
@@ -34,6 +34,7 @@ const FAILURE_RULES: Rule[] = [
   scopedTokenAtSiteUrl,
   trailingSlash,
   productNotInstalled,
+  unknownScopeInText,
   scopeRejected,
   basicAuthPassword,
   dataCenterTokenOnCloud,

@@ -87,7 +87,8 @@ export function observe(input: DiagnosisInput): Observation {
     .filter(Boolean)
     .join('\n')
     .slice(0, 20_000);
-  const scopeGrant = body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText);
+  const scopeGrant =
+    body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText) ?? (thrown ? parseScopeGrantMessage(thrown.message) : undefined);
   const operation = findOperation(method, normalized.path);
   const product: Product | undefined = call.product ?? normalized.product ?? productFromScopes(scopeGrant?.groups.flat() ?? []);
   const requiredGroups = scopeGrant?.groups.length
@@ -152,4 +153,9 @@ export function callLabel(o: Observation): string {
 
 export function scopeList(scopes: string[]): string {
   return scopes.length ? scopes.join(', ') : '(none)';
+}
+
+/** The status as evidence; a paste without one says so rather than showing a placeholder. */
+export function statusEvidence(o: Observation): string {
+  return o.status !== undefined ? `status ${o.status}` : 'status: not in the paste';
 }

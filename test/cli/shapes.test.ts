@@ -21,13 +21,13 @@ function json(args: string[], input: string) {
 describe('every input shape is explained, never refused', () => {
   test('http-response (curl -i)', () => {
     const out = json([], 'HTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{"code":401,"message":"Unauthorized; scope does not match"}');
-    expect(out.input).toBe('http-response');
+    expect(out.shape).toBe('http-response');
     expect(out.status).toBe(401);
   });
 
   test('curl-v: method, URL and scheme from the request lines, the credential never kept', () => {
     const out = json([], '> POST /rest/api/3/issue/A-1/attachments HTTP/1.1\n> Host: your-site.atlassian.net\n> Authorization: Basic ZW1haWw6dG9rZW4xMjM0NQ==\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: text/plain\n<\nXSRF check failed');
-    expect(out.input).toBe('curl-v');
+    expect(out.shape).toBe('curl-v');
     expect(out.primary.code).toBe('XSRF_CHECK_FAILED');
     expect(out.call).toMatchObject({ method: 'POST', path: '/rest/api/3/issue/A-1/attachments', auth: 'basic-token' });
     expect(out.assumptions.join('\n')).toContain('assumed --as basic-token');
@@ -36,7 +36,7 @@ describe('every input shape is explained, never refused', () => {
 
   test('json-envelope {status, headers, body}', () => {
     const out = json(['--as', 'forge-as-user'], JSON.stringify({ status: 429, headers: { 'Retry-After': '9' }, body: '' }));
-    expect(out.input).toBe('json-envelope');
+    expect(out.shape).toBe('json-envelope');
     expect(out.primary.code).toBe('RATE_LIMITED');
   });
 
@@ -54,7 +54,7 @@ describe('every input shape is explained, never refused', () => {
       }
     };
     const out = json([], JSON.stringify(har));
-    expect(out.input).toBe('har');
+    expect(out.shape).toBe('har');
     expect(out.status).toBe(404);
     expect(out.primary.code).toBe('RESOURCE_NOT_FOUND_OR_HIDDEN');
     expect(out.assumptions.join('\n')).toMatch(/last failing of 2 HAR entries/);
@@ -63,21 +63,21 @@ describe('every input shape is explained, never refused', () => {
 
   test('json-body without status: the status is read from the body or inferred, and said so', () => {
     const out = json(['--path', '/rest/api/3/issue/PROJ-7'], '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}');
-    expect(out.input).toBe('json-body');
+    expect(out.shape).toBe('json-body');
     expect(out.primary.code).toBe('ISSUE_NOT_FOUND_OR_HIDDEN');
     expect(out.assumptions.join('\n')).toMatch(/JSON body without a status line/);
   });
 
   test('html-page alone: status from its title', () => {
     const out = json(['--path', '/rest/api/2/settings/columns', '--as', 'basic-token'], '<html><head><title>Forbidden (403)</title></head><body><h1>Forbidden (403)</h1></body></html>');
-    expect(out.input).toBe('html-page');
+    expect(out.shape).toBe('html-page');
     expect(out.status).toBe(403);
     expect(out.primary.code).toBe('ADMIN_ONLY_ENDPOINT');
   });
 
   test('sdk-error: a Python exception line gives status, method-less URL and the product', () => {
     const out = json([], 'requests.exceptions.HTTPError: 410 Client Error: Gone for url: https://your-site.atlassian.net/rest/api/3/search?jql=project%3DABC');
-    expect(out.input).toBe('sdk-error');
+    expect(out.shape).toBe('sdk-error');
     expect(out.status).toBe(410);
     expect(out.primary.code).toBe('API_REMOVED');
     expect(out.call.path).toBe('/rest/api/3/search');
@@ -85,13 +85,13 @@ describe('every input shape is explained, never refused', () => {
 
   test('sdk-error: a thrown Forge error by name, no status', () => {
     const out = json([], 'NEEDS_AUTHENTICATION_ERR: Authentication Required');
-    expect(out.input).toBe('sdk-error');
+    expect(out.shape).toBe('sdk-error');
     expect(out.primary.code).toBe('CONSENT_REQUIRED');
   });
 
   test('log-line', () => {
     const out = json(['--as', 'oauth2'], '2026-01-01T10:00:00Z ERROR token refresh failed: {"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}');
-    expect(out.input).toBe('log-line');
+    expect(out.shape).toBe('log-line');
     expect(out.primary.code).toBe('OAUTH_REFRESH_TOKEN_INVALID');
   });
 

@@ -4,7 +4,7 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * The public corpus (test/corpus/cases): every case through `explain` in-process. The floor is the accuracy
  * reached so far; raise it as the engine improves, never lower it to make a change pass.
  */
-const FLOOR = 0.91;
+const FLOOR = 0.92;
 
 describe('public error corpus', () => {
   const summary = runCorpus();

@@ -74,6 +74,16 @@ describe('missing scopes per product call', () => {
   });
 });
 
+describe('trigger events', () => {
+  it('requires the scopes of each product event a trigger subscribes to, and counts them as needed', () => {
+    const result = lint('trigger');
+    const [f] = at(result, 'missing-scope', 'manifest.yml:6');
+    expect(f.message).toContain('trigger event avi:jira:created:issue needs read:jira-work');
+    expect(result.leastPrivilege).toEqual(['read:jira-work']);
+    expect(result.excess).toEqual(['storage:app']);
+  });
+});
+
 describe('excess scopes and the least-privilege declaration', () => {
   it('names each declared scope no call needs, keeping scopes of unknown purpose', () => {
     const result = lint('excess');
@@ -81,6 +91,15 @@ describe('excess scopes and the least-privilege declaration', () => {
     expect(at(result, 'excess-scope', 'manifest.yml:19')[0].message).toContain('manage:jira-configuration');
     expect(result.leastPrivilege).toEqual(['read:jira-work', 'report:personal-data']);
     expect(result.kept.map((k) => k.scope)).toEqual(['report:personal-data']);
+  });
+
+  it('keeps the smaller of two declared groups that grant the same call (REST v2 maps onto v3)', () => {
+    const result = lint('mixed');
+    expect(result.style).toBe('mixed');
+    expect(result.calls[0].operation).toBe('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(result.leastPrivilege).toEqual(['read:jira-work']);
+    expect(result.excess).toHaveLength(9);
+    expect(result.excess).toContain('read:issue:jira');
   });
 
   it('never suggests removing a scope an unresolved call might need, and says which call it was', () => {
@@ -191,6 +210,22 @@ describe('the command', () => {
     const missing = await cli(['lint', join(FIXTURES, 'no-such-app')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^issue-doctor: lint: .* is not a directory\.\n$/);
+  });
+
+  it('answers an app without manifest.yml, or with invalid YAML, with one line and exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-bad-'));
+    try {
+      const none = await cli(['lint', dir]);
+      expect(none.code).toBe(2);
+      expect(none.err).toContain('no manifest.yml in this directory');
+      writeFileSync(join(dir, 'manifest.yml'), 'permissions:\n  scopes: [read:jira-work\n');
+      const bad = await cli(['lint', dir]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^issue-doctor: .*is not valid YAML/);
+      expect(bad.err.trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lints this app with 0 errors', () => {

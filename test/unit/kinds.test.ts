@@ -7,6 +7,9 @@ import type { ExplainOptions } from '../../src/diagnosis/explain';
  */
 const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 401 Unauthorized\n\nBasic authentication with passwords is deprecated.  For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/', {}, 'BASIC_AUTH_PASSWORD'],
+  ['Response: Unauthorized - <html><head><title>Unauthorized (401)</title></head></html>', { path: 'https://mycompany.atlassian.net/rest/auth/1/session' }, 'BASIC_AUTH_PASSWORD'],
+  ['Response 403 ({"message":"Basic Authentication has been disabled on this instance."})', {}, 'DATA_CENTER_TOKEN_ON_CLOUD'],
+  ['<div class="aui-message"><p>Encountered a <code>"403 - Forbidden"</code> error while loading this page.</p><p><a href="/secure/MyJiraHome.jspa">Go to Jira home</a></p></div>', { product: 'confluence' }, 'WRONG_PRODUCT_URL'],
   ['{"message":"Current user not permitted to use Confluence","statusCode":403}', {}, 'UNLICENSED_USER'],
   ['HTTP/1.1 403 Forbidden\n\nXSRF check failed', {}, 'XSRF_CHECK_FAILED'],
   ['{"error":"invalid_grant","error_description":"Unknown or invalid refresh token."}', {}, 'OAUTH_REFRESH_TOKEN_INVALID'],
@@ -21,10 +24,13 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 410 Gone\ncontent-type: application/json\n\n{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"],"errors":{}}', {}, 'API_REMOVED'],
   ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'data-center-pat' }, 'DATA_CENTER_TOKEN_ON_CLOUD'],
+  ['CURL HTTP Request Failed: Status Code : 403, URL:https://foobar.atlassian.net/rest/api/2/search Error Message : {"error": "Failed to parse Connect Session Auth Token"}', {}, 'API_TOKEN_WRONG_SCHEME'],
+  ['HTTP/1.1 403 Forbidden\n\n{"error": "Failed to parse Connect Session Auth Token"}', { auth: 'data-center-pat' }, 'DATA_CENTER_TOKEN_ON_CLOUD'],
   ['{"errors":[{"status":404,"code":"NOT_FOUND","title":"Not Found","detail":null}]}', { path: '/wiki/api/v2/pages/123' }, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['{"errorMessages":["No project could be found with key \'ABC\'."],"errors":{}}', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['{"errorMessages":["null for uri: https://x.atlassian.net/rest/api/3/issuee/ABC-1"]}', {}, 'ENDPOINT_NOT_FOUND'],
   ['HTTP/1.1 405 Method Not Allowed\n\n', { path: '/rest/api/3/issue/ABC-1', method: 'PATCH' }, 'ENDPOINT_NOT_FOUND'],
+  ["jira: Received unexpected response '405 Not Allowed'.", { path: 'https://acme.atlassian.net/rest/api/3/search' }, 'API_REMOVED'],
   ['HTTP/1.1 400 Bad Request\n\n{"errorMessages":["Error in the JQL Query: The character \'%\' is a reserved JQL character."],"errors":{}}', {}, 'INVALID_REQUEST'],
   ['HTTP/1.1 429 Too Many Requests\nRetry-After: 10\n\n', {}, 'RATE_LIMITED'],
   ['HTTP/1.1 503 Service Unavailable\n\n', {}, 'PRODUCT_UNAVAILABLE'],
@@ -36,6 +42,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}', {}, 'ISSUE_NOT_FOUND_OR_HIDDEN'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to create issues in this project."],"errors":{}}', {}, 'PERMISSION_DENIED'],
   ['SyntaxError: Unexpected token < in JSON at position 0', {}, 'MALFORMED_RESPONSE'],
+  ['HTTP/1.1 403 Forbidden\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\nX-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=https://jira.example.org/login.jsp\n\n', { auth: 'basic-password' }, 'LOGIN_REQUIRED'],
+  ['HTTP/1.1 200 OK\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\n\n{}', { auth: 'basic-password', path: 'https://jira.example.org/rest/api/2/myself' }, 'INVALID_CREDENTIALS'],
   ['HTTP/1.1 302 Found\nLocation: https://id.atlassian.com/login?continue=x\n\n', {}, 'LOGIN_REQUIRED'],
   ['<html><head><title>Atlassian Cloud Notifications - Page Unavailable</title></head><body>Your Atlassian Cloud site is currently unavailable.</body></html>', {}, 'SITE_UNAVAILABLE'],
   ['HTTP/1.1 404 Not Found\n\n', { path: 'https://x.atlassian.net/rest/api/content/123', product: 'confluence' }, 'WRONG_PRODUCT_URL'],
@@ -47,6 +55,9 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["OAuth 2.0 is not enabled for this method."]}', { auth: 'oauth2', path: '/rest/api/3/announcementBanner', method: 'PUT'}, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"message":"This user is a guest and cannot access Jira"}', {}, 'UNLICENSED_USER'],
   ['Jira is currently undergoing scheduled maintenance', {}, 'SITE_UNAVAILABLE'],
+  ["Error: There are deprecated scopes 'permissions.scopes' in the manifest.yml file: 'read:jira-work'. You need to update this app to use new scopes", {}, 'UNKNOWN_SCOPE_NAME'],
+  ["Endpoint module: 'x' requires 'read:jira-work' scope.", {}, 'MANIFEST_MISSING_SCOPE'],
+  ['{"error":"invalid_scope","error_description":"The requested scope is invalid"}', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
 ];
 
 describe('each kind of failure, pasted as people paste it', () => {

@@ -81,3 +81,24 @@ describe('never throws on arbitrary input', () => {
     );
   });
 });
+
+describe('explainText: any text in, a diagnosis or its own input error out', () => {
+  const { explainText } = require('../../src/diagnosis/explain') as typeof import('../../src/diagnosis/explain');
+  test('never throws anything else, and a non-empty paste always gets a primary finding', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(text, fc.tuple(fc.constantFrom('HTTP/1.1 401 X\n\n', '{"log":{"entries":[', '{"status":', '<html><title>', 'Error: ', '> GET / HTTP/1.1\n< HTTP/1.1 403\n\n', '{"name":"E","message":'), text).map(([a, b]) => a + b), fc.json()),
+        fc.constantFrom(...AUTH_MODES),
+        (input, auth) => {
+          try {
+            const { diagnosis } = explainText(input, { auth });
+            expect(diagnosis.primary ?? diagnosis.ok).toBeTruthy();
+          } catch (error) {
+            expect(error).toBeInstanceOf(ResponseInputError);
+          }
+        }
+      ),
+      RUNS
+    );
+  });
+});

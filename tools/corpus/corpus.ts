@@ -13,7 +13,7 @@ export interface CorpusCase {
   source: string;
   input: string;
   shape: string;
-  context?: { method?: string; path?: string; auth?: string; product?: string; baseUrl?: string };
+  context?: { method?: string; path?: string; auth?: string; product?: string; baseUrl?: string; manifestScopes?: string[]; installedScopes?: string[] };
   cause: string;
   settledBy: string;
   expected: string;
@@ -58,6 +58,9 @@ export function runCase(c: CorpusCase): CaseResult {
       auth,
       product: ctx.product ? PRODUCTS[ctx.product] : undefined,
       baseUrl: ctx.baseUrl,
+      // What --manifest and --installed would give, when the thread quotes them.
+      declared: Array.isArray(ctx.manifestScopes) ? ctx.manifestScopes : undefined,
+      installed: Array.isArray(ctx.installedScopes) ? ctx.installedScopes : undefined,
       channel: 'cli'
     });
     const got = diagnosis.primary?.code ?? 'NONE';
@@ -94,7 +97,7 @@ export function confusionTable(summary: CorpusSummary): string {
     const wrong = new Map<string, number>();
     for (const r of rows) if (!r.correct) wrong.set(r.got, (wrong.get(r.got) ?? 0) + 1);
     const instead = [...wrong].sort((a, b) => b[1] - a[1]).map(([got, n]) => `${got}×${n}`).join(', ');
-    lines.push(`${code.padEnd(33)}${String(rows.length).padStart(3)}${String(rows.length - wrong.size && rows.filter((r) => r.correct).length).padStart(7)}  ${instead}`);
+    lines.push(`${code.padEnd(33)}${String(rows.length).padStart(3)}${String(rows.filter((r) => r.correct).length).padStart(7)}  ${instead}`);
   }
   return lines.join('\n');
 }

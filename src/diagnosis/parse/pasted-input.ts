@@ -1,7 +1,7 @@
 import type { HttpExchange } from '../types';
 import { looksLikeHtml } from './error-body';
 import { readHtml } from './html';
-import { parseRawExchange, ResponseInputError, type PastedRequest } from './raw-response';
+import { authSchemeOf, parseRawExchange, ResponseInputError, type PastedRequest } from './raw-response';
 
 /** The shapes people paste when something fails. */
 export type InputShape = 'http-response' | 'curl-v' | 'json-envelope' | 'har' | 'json-body' | 'html-page' | 'sdk-error' | 'log-line' | 'message';
@@ -109,10 +109,11 @@ const STATUS_PATTERNS: RegExp[] = [
   /\bstatus(?:[ _-]?code)?\\?["']?[ \t]*[:=]?[ \t]*\\?["']?([1-5]\d\d)\b/i,
   /\bstatus(?:Code)?\(([1-5]\d\d)\)/i,
   /\b(?:response code|returned|return code|responded with|error code|code)[ \t]*:?[ \t]*([1-5]\d\d)\b/i,
-  /\b([1-5]\d\d)[ \t]+(?:Client Error|Server Error|Unauthori[sz]ed|Forbidden|Not Found|Bad Request|Too Many Requests|Gone|Method Not Allowed|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Conflict|Unsupported Media Type|Not Acceptable|Payload Too Large)\b/i,
+  /\b([1-5]\d\d)[ \t]+(?:Client Error|Server Error|Unauthori[sz]ed|Forbidden|Not Found|Bad Request|Too Many Requests|Gone|(?:Method )?Not Allowed|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Conflict|Unsupported Media Type|Not Acceptable|Payload Too Large)\b/i,
   /\((?:status )?([1-5]\d\d)\)/i,
   /\[([1-5]\d\d)[:\] ]/,
   /\bOptional\.of\(([1-5]\d\d)\)/,
+  /\bresponse\W{1,3}([45]\d\d)\b/i,
   /\breturned (?:an )?error:?[ \t]*\(?([1-5]\d\d)\b/i,
   /\b(?:Forbidden|Unauthori[sz]ed|Not ?Found|Bad ?Request|Gone|Conflict)\W{1,3}([45]\d\d)\b/i,
   /\\?"(?:code|status|statusCode|status_code)\\?"[ \t]*:[ \t]*([1-5]\d\d)\b/,
@@ -181,7 +182,7 @@ function fromHar(json: Record<string, unknown>): PastedInput | undefined {
   const notes = [`read the ${failing.length ? 'last failing' : 'last'} of ${entries.length} HAR entries`];
   const request = typeof req.url === 'string' ? requestFromText(`${str(req.method) ?? 'GET'} ${req.url}`) : undefined;
   const reqHeaders = headerArray(req.headers);
-  if (request && reqHeaders.authorization) request.authScheme = reqHeaders.authorization.split(/\s+/)[0]?.toLowerCase();
+  if (request && reqHeaders.authorization) request.authScheme = authSchemeOf(reqHeaders.authorization);
   if (request && typeof req.method === 'string') request.methodRead = true;
   const status = statusOf(entry);
   if (status === undefined || status === 0) {

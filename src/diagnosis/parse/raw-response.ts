@@ -70,9 +70,19 @@ export interface PastedRequest {
   method: string;
   path: string;
   host?: string;
+  /** basic, bearer, jwt, …; `other` when the header has no known scheme (its first word may be the credential itself). */
   authScheme?: string;
   /** The method was written in the paste (not defaulted to GET). */
   methodRead?: boolean;
+}
+
+const SCHEMES = new Set(['basic', 'bearer', 'jwt', 'digest', 'negotiate', 'ntlm', 'oauth', 'token']);
+
+/** The scheme of an Authorization value, never any part of the credential. */
+export function authSchemeOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const first = value.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return SCHEMES.has(first) ? first : 'other';
 }
 
 export interface PastedExchange {
@@ -103,7 +113,7 @@ function parseCurlVerbose(text: string): PastedExchange | undefined {
   const authorization = header('authorization');
   return {
     response,
-    request: requestLine ? { method: requestLine[1], path: requestLine[2], host: header('host'), authScheme: authorization?.split(/\s+/)[0]?.toLowerCase(), methodRead: true } : undefined
+    request: requestLine ? { method: requestLine[1], path: requestLine[2], host: header('host'), authScheme: authSchemeOf(authorization), methodRead: true } : undefined
   };
 }
 

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { productName } from '../observation';
+import { productName, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -20,7 +20,7 @@ export const unlicensedUser: Rule = (o) => {
       { actor: 'site-admin', action: `Give the account product access to ${productName(o.product)} in admin.atlassian.com (Directory → Users → product access), or add it to a group that has it.` },
       { actor: caller(o), action: 'Run the call as a licensed user (the token or OAuth grant of an account with product access); for Forge apps that must serve unlicensed users, declare unlicensedAccess.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the response says the account may not use the product'],
+    evidence: [statusEvidence(o), 'the response says the account may not use the product'],
     docs: DOCS.unlicensed
   };
 };

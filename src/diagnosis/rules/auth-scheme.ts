@@ -1,10 +1,8 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation } from '../observation';
+import { callLabel, productName, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 import { screenRefusesEverything } from './visibility';
-
-const UNAUTHENTICATED = (o: Observation) => o.status === undefined || o.status === 401 || o.status === 403;
 
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
 const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
@@ -12,8 +10,13 @@ const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
   // Server logs ("FAILED authentication", "Failure count") come from Jira Server / Data Center, where passwords still work.
-  const passwordRefused = o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
-  if (!deprecated && !passwordRefused) return undefined;
+  // Confluence REST paths without /wiki and no Cloud host: a Data Center site, where passwords still work.
+  const confluenceDc = o.product === 'confluence' && /^\/rest\//.test(o.pathAsCalled) && !o.cloudHost;
+  const passwordRefused =
+    o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !confluenceDc && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
+  // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
+  const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
+  if (!deprecated && !passwordRefused && !sessionLogin) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
@@ -29,24 +32,30 @@ export const basicAuthPassword: Rule = (o) => {
       { actor: caller(o), action: 'Create an API token at https://id.atlassian.com/manage-profile/security/api-tokens and send base64(email:token) as Basic authorization.' },
       { actor: caller(o), action: 'For an app acting for other users, use OAuth 2.0 (3LO) or Forge instead of stored credentials.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(deprecated ? ['the response says basic authentication with passwords is deprecated'] : []), `auth: ${o.auth}`],
+    evidence: [statusEvidence(o), ...(deprecated ? ['the response says basic authentication with passwords is deprecated'] : []), `auth: ${o.auth}`],
     docs: DOCS.basicAuthDeprecation
   };
 };
 
-/** Jira Cloud's answer to a Bearer token that is not a Connect session token nor an OAuth token. */
+/**
+ * Jira Cloud's answer (401 or 403) to a Bearer token that is neither a Connect session token nor an OAuth token,
+ * e.g. {"error": "Failed to parse Connect Session Auth Token"} (https://github.com/lesstif/php-jira-rest-client/issues/528).
+ */
 const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
 
 export const dataCenterTokenOnCloud: Rule = (o) => {
   // Any refusal of a DC token, and Confluence DC's own "Basic Authentication Failure" (a PAT sent as basic auth).
-  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
+  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || says(o, BEARER_NOT_JWT) || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
   // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
   const cloudOnDc =
     o.selfHostedHost &&
     o.failed &&
     (((/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined)) ||
       (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
-  const cloudTokenOnDc = o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED);
+  const cloudTokenOnDc =
+    (o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED)) ||
+    // Data Center with basic auth switched off: it takes personal access tokens only.
+    (o.failed && says(o, /Basic Authentication (?:has been |is )?disabled on this instance/i));
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
     code: FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,
@@ -61,7 +70,7 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
           { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (sent as a Bearer token in the Authorization header).' },
           { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
         ],
-    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
     docs: DOCS.dataCenterTokens
   };
 };
@@ -82,7 +91,7 @@ export const apiTokenWrongScheme: Rule = (o) => {
       { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token" in the Authorization header, never as a Bearer token.' },
       { actor: caller(o), action: 'Bearer is for OAuth 2.0 access tokens, which go to https://api.atlassian.com/ex/{product}/{cloudId}.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],
+    evidence: [statusEvidence(o), ...(bearerNotJwt ? ['the response says the Bearer token is not a Connect session token'] : [])],
     docs: DOCS.basicAuth
   };
 };
@@ -108,7 +117,7 @@ export const connectJwtRejected: Rule = (o) => {
       { actor: 'app-developer', action: 'Check the server clock (NTP) and that the shared secret is the one from the latest "installed" lifecycle callback for this site.' },
       { actor: 'app-developer', action: 'Some endpoints do not accept Connect JWTs at all: check the operation in the REST documentation.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
+    evidence: [statusEvidence(o), `auth: ${o.auth}`],
     docs: DOCS.connectJwt
   };
 };
@@ -121,7 +130,8 @@ export const loginRequired: Rule = (o) => {
   if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;
   const redirectToLogin = o.status !== undefined && o.status >= 300 && o.status < 400 && /login|sso|saml|id\.atlassian\.com/i.test(o.headers.all.location ?? '');
   const page = (o.body.kind === 'html' || o.status === undefined || o.status === 401 || o.status === 403) && says(o, LOGIN_PAGE);
-  const seraph = /CAPTCHA_CHALLENGE/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || says(o, /CAPTCHA_CHALLENGE/);
+  // Jira Server/DC after too many failed logins: X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=…
+  const seraph = /CAPTCHA/i.test(`${o.headers.all['x-seraph-loginreason'] ?? ''} ${o.headers.all['x-authentication-denied-reason'] ?? ''}`) || says(o, /CAPTCHA_CHALLENGE/);
   if (!redirectToLogin && !page && !seraph) return undefined;
   return {
     code: FindingCode.LOGIN_REQUIRED,
@@ -135,7 +145,7 @@ export const loginRequired: Rule = (o) => {
       ...(seraph ? [{ actor: caller(o), action: 'Log in once in a browser to clear the CAPTCHA, then fix the credentials the script sends.' } as const] : []),
       { actor: 'site-admin' as const, action: 'If an SSO proxy guards the site, allow API calls with tokens past it.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(o.headers.all.location ? ['location: (a login page)'] : []), ...(seraph ? [`x-seraph-loginreason: ${o.headers.all['x-seraph-loginreason']}`] : [])],
+    evidence: [statusEvidence(o), ...(o.headers.all.location ? ['location: (a login page)'] : []), ...(seraph ? [`x-seraph-loginreason: ${o.headers.all['x-seraph-loginreason']}`] : [])],
     docs: DOCS.basicAuth
   };
 };

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, UNKNOWN_PATH } from '../observation';
+import { callLabel, productName, UNKNOWN_PATH, statusEvidence } from '../observation';
 import type { Rule } from './rule';
 
 const EX_PREFIX = /^\/ex\/(jira|confluence)\/[^/]+/;
@@ -34,7 +34,7 @@ export const forgeExPath: Rule = (o) => {
         action: "To work with several sites, handle each site in that site's own invocation (e.g. its web trigger); never reach another tenant's data from one invocation."
       }
     ],
-    evidence: [`call: ${callLabel(o)} (${o.auth})`, `status ${o.status ?? '?'}`, ...(o.headers.failureCategory ? [`x-failure-category: ${o.headers.failureCategory}`] : [])],
+    evidence: [`call: ${callLabel(o)} (${o.auth})`, statusEvidence(o), ...(o.headers.failureCategory ? [`x-failure-category: ${o.headers.failureCategory}`] : [])],
     docs: DOCS.invocationLimits
   };
 };

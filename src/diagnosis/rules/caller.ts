@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation } from '../observation';
+import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import { caller, callerKind, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -27,14 +27,17 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   if (!o.failed) return undefined;
   // "OAuth 2.0 is not enabled" for an operation that has scopes means the app lacks them (e.g. JSM scopes not added).
   const text = says(o, NOT_FOR_CALLER) && !(says(o, /OAuth 2\.0 is not enabled for/i) && !noScopesForForgeOrOauth(o) && o.operation === undefined && o.auth === 'oauth2');
-  const scopeCheck = o.status === 401 && /scope does not match/i.test(o.messageText) || o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK';
+  const scopeCheck =
+    (o.status === 401 && /scope does not match/i.test(o.messageText)) ||
+    o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK' ||
+    ((o.status === 401 || o.status === 403) && o.messageText.length < 40);
   // /rest/atlassian-connect/ APIs serve Connect apps only.
   const connectOnly = o.auth !== 'connect-jwt' && /^\/rest\/atlassian-connect\//.test(o.catalogPath);
   const appsCannot = (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') && APPS_CANNOT_ACCESS.test(o.catalogPath) && (o.status === 401 || o.status === 403 || o.status === undefined);
   const byCatalog = appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;
   const { who } = callerKind(o.auth);
-  const evidence = [`status ${o.status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`];
+  const evidence = [statusEvidence(o), `call: ${callLabel(o)} (${o.auth})`];
   if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
   else if (appsCannot) evidence.push('the REST reference says apps cannot access this resource, even with user impersonation');
   else if (connectOnly) evidence.push('the /rest/atlassian-connect/ APIs serve Connect apps only');

@@ -71,3 +71,19 @@ export const consentScreenScopes: Rule = (o): Finding | undefined => {
     docs: DOCS.permissions
   };
 };
+
+/** @forge/manifest's wording for deprecated or unknown scopes (out/text/errors.js), pasted from `forge deploy` or `forge lint`. */
+const SCOPE_NAME_REFUSED = /deprecated scopes? .{0,120}in the manifest|is not a valid scope|invalid scope (?:name|'|")|unknown scope (?:name|'|")|scope .{0,60} does not exist/i;
+
+export const unknownScopeInText: Rule = (o) => {
+  if (!o.failed || o.auth === 'oauth2' || !SCOPE_NAME_REFUSED.test(o.messageText)) return undefined;
+  return {
+    code: FindingCode.UNKNOWN_SCOPE_NAME,
+    severity: 'error',
+    title: 'manifest.yml names a scope Forge does not accept',
+    explanation: 'Forge refused a scope name in the manifest: it was renamed, deprecated or never existed. Such a scope grants nothing until it is replaced by its current name.',
+    remedies: [{ actor: 'app-developer', action: 'Replace the scope with its current name (the scopes page of the product lists them; `forge lint --fix` adds missing ones), then deploy and upgrade the installation.' }],
+    evidence: ['the message names a scope Forge does not accept'],
+    docs: DOCS.jiraScopes
+  };
+};

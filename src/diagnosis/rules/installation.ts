@@ -5,7 +5,8 @@ import type { Rule } from './rule';
 const NOT_INSTALLED = /app is not installed on this instance|app is not installed|not installed on this (site|instance)|requires access to an? .{0,160} site which you don[’']t have/i;
 
 export const productNotInstalled: Rule = (o) => {
-  if (!NOT_INSTALLED.test(o.messageText)) return undefined;
+  // OAuth 2.0 (3LO) apps are not installed on products: for them this text means the grant no longer reaches the site.
+  if (o.auth === 'oauth2' || !NOT_INSTALLED.test(o.messageText)) return undefined;
   const product = productName(o.product);
   const where = o.product ? `${product} of this site` : 'the product it called, on this site';
   return {

@@ -1,18 +1,28 @@
 import { findOperation } from '../../catalog/operation-lookup';
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, UNKNOWN_PATH, type Observation } from '../observation';
+import { callLabel, productName, UNKNOWN_PATH, type Observation, statusEvidence } from '../observation';
 import { caller, retryLater, says } from './remedies';
 import type { Rule } from './rule';
 
 const REMOVED =
-  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR|'accountId' query parameter needs to be provided|Deprecated API|will be removed (?:on|in|after)|only (?:accessible|available) (?:from|in|through) the UI|sunset/i;
+  /(?:api|endpoint|resource|method|operation|version)s? (?:has|have) been (?:removed|deprecated|retired|disabled|sunset)|has been removed|is no longer (?:available|supported)|(?:api|endpoint|resource|method|operation|version|parameter)s? (?:was|were|is|are) (?:removed|retired|sunset)\b|no longer supported|please (?:use|migrate to) the (?:new|newer|enhanced)|migrate to (?:the )?\/rest\/|deprecated and (?:will be|has been) removed|CHANGE-\d{3,5}|\bGDPR strict mode\b|is not supported in GDPR|'accountId' query parameter needs to be provided|Deprecated API|will be removed (?:on|in|after)|only (?:accessible|available) (?:from|in|through) the UI/i;
 
 /** APIs Atlassian retired whose old paths now answer 404: Confluence's RPC APIs, Jira's createmeta (Jira 9 / Cloud). */
 const REMOVED_PATH = /^\/(?:wiki\/)?rpc\/(?:json-rpc|xmlrpc|soap-axis)|^\/rest\/api\/(?:2|latest)\/issue\/createmeta$|^\/rest\/prototype\/|^\/rest\/obm\/1\.0\/runbackup$/;
 
+/**
+ * Jira Cloud's issue search (GET/POST /rest/api/2|3/search) was removed for /rest/api/3/search/jql
+ * (https://developer.atlassian.com/changelog/#CHANGE-2046); Data Center keeps /rest/api/2/search.
+ */
+function cloudSearchRemoved(o: Observation): boolean {
+  const match = /^\/(?:ex\/jira\/[^/]+\/)?rest\/api\/(2|3|latest)\/search$/.exec(o.pathAsCalled);
+  if (!match || !(o.status === 404 || o.status === 405 || o.status === 410)) return false;
+  return match[1] === '3' || o.cloudHost;
+}
+
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
-  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined));
+  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o);
   const text = says(o, REMOVED);
   if (!gone && !text) return undefined;
   if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
@@ -21,13 +31,13 @@ export const apiRemoved: Rule = (o) => {
     severity: 'error',
     title: `${o.pathAsCalled === UNKNOWN_PATH ? 'The API called' : callLabel(o)} has been removed`,
     explanation:
-      `${productName(o.product)} retired this API after its deprecation period${gone ? ' (410 Gone)' : ''}. ` +
+      `${productName(o.product)} retired this API after its deprecation period${o.status === 410 ? ' (410 Gone)' : ''}. ` +
       'Calls keep failing until the code moves to the replacement named in the deprecation notice (for example Jira search → /rest/api/3/search/jql, user names → account ids).',
     remedies: [
       { actor: caller(o), action: 'Read the message and the changelog entry it names, and migrate to the replacement endpoint (mind its different paging and fields).' },
       { actor: caller(o), action: `Watch ${DOCS.changelog} for deprecation notices of the APIs you use.` }
     ],
-    evidence: [`status ${o.status ?? '?'}`, ...(text ? ['the response says the API was removed or deprecated'] : [])],
+    evidence: [statusEvidence(o), ...(text ? ['the response says the API was removed or deprecated'] : [])],
     docs: DOCS.changelog
   };
 };
@@ -53,7 +63,7 @@ export const xsrfCheckFailed: Rule = (o) => {
 /** A `?` that became part of the path: `route` escapes it to %3F when the whole path is one interpolated value. */
 export const queryStringInPath: Rule = (o) => {
   if (!o.failed) return undefined;
-  const raw = typeof o.input.call?.path === 'string' ? o.input.call.path : '';
+  const raw = typeof o.input.call?.path === 'string' ? o.input.call?.path : '';
   const encoded = /%3F[^/]*=|%3F/i.test(raw.split('?')[0]) || says(o, /\/rest\/[^\s"']*%3F|\/wiki\/[^\s"']*%3F|query string.{0,40}(?:path|route)|Disallowing path manipulation|path manipulation attempt/i);
   if (!encoded) return undefined;
   return {
@@ -67,7 +77,7 @@ export const queryStringInPath: Rule = (o) => {
       { actor: caller(o), action: 'Write the query in the route template itself: route`/rest/api/3/search/jql?jql=${jql}&maxResults=${n}` (each value interpolated separately), or use URLSearchParams.' },
       { actor: caller(o), action: 'Outside Forge, build URLs with a URL/query builder so ? and & are not percent-encoded.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'an encoded "?" (%3F) in the path'],
+    evidence: [statusEvidence(o), 'an encoded "?" (%3F) in the path'],
     docs: DOCS.route
   };
 };
@@ -79,15 +89,20 @@ export const wrongProductUrl: Rule = (o) => {
   const path = o.pathAsCalled;
   const confluenceWithoutWiki =
     CONFLUENCE_V1.test(path) && !findOperation(o.method, path) && !o.selfHostedHost && (o.cloudHost || o.auth === 'forge-as-user' || o.auth === 'forge-as-app' || (o.product === 'confluence' && says(o, /null for uri/i)));
-  const base = o.input.call.baseUrl ?? '';
-  const baseWithoutWiki = o.input.call.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(path);
+  const base = o.input.call?.baseUrl ?? '';
+  const baseWithoutWiki = o.input.call?.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(path);
   const jiraUnderWiki = /^\/wiki\/rest\/api\/(?:2|3|latest)\/(?:issue|search|project|myself|field|jql)/.test(path);
   const exMismatch = /^\/ex\/confluence\/[^/]+\/rest\/api\/[23]\/(?:issue|search|project)/.test(path) || /^\/ex\/jira\/[^/]+\/wiki\//.test(path);
-  const productMismatch = (o.input.call.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
-  const text = says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i);
+  const productMismatch = (o.input.call?.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call?.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
+  // A Confluence client answered by Jira's own error page ("Go to Jira home"), or the reverse.
+  const confluenceAnsweredByJira = o.input.call?.product === 'confluence' && says(o, /Go to Jira home|MyJiraHome\.jspa|- JIRA$/im);
+  const text =
+    says(o, /(?:this|the) (?:url|site) (?:is|belongs to) (?:a )?(?:jira|confluence)|requestConfluence.{0,40}\/rest\/api\/3|requestJira.{0,40}\/wiki\//i) ||
+    confluenceAnsweredByJira ||
+    (o.input.call?.product === 'jira' && says(o, /Go to Confluence home|- Confluence$/im));
   if (!confluenceWithoutWiki && !jiraUnderWiki && !exMismatch && !productMismatch && !text && !baseWithoutWiki) return undefined;
   if (o.status !== undefined && ![404, 400, 405, 401, 403, 302, 301, 200].includes(o.status)) return undefined;
-  const confluence = confluenceWithoutWiki || baseWithoutWiki || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call.product === 'jira';
+  const confluence = confluenceWithoutWiki || baseWithoutWiki || confluenceAnsweredByJira || /^\/ex\/jira\/[^/]+\/wiki\//.test(path) || o.input.call?.product === 'jira';
   return {
     code: FindingCode.WRONG_PRODUCT_URL,
     severity: 'error',
@@ -103,7 +118,7 @@ export const wrongProductUrl: Rule = (o) => {
           : 'Call Jira paths (/rest/api/3/...) with requestJira in Forge, or /ex/jira/{cloudId} through the gateway, without /wiki.'
       }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}`],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)}`],
     docs: DOCS.confluenceV2
   };
 };
@@ -112,14 +127,14 @@ const NO_ENDPOINT = /null for uri|HTTP 404 Not Found|requested URL .{0,300} was 
 
 /** A trailing slash: the gateway matches no operation, so its scope check fails with "scope does not match" (or 404). */
 export const trailingSlash: Rule = (o) => {
-  if (!o.failed || !/^\/.+\/$/.test(typeof o.input.call?.path === 'string' ? o.input.call.path.split('?')[0] : '')) return undefined;
+  if (!o.failed || !/^\/.+\/$/.test(typeof o.input.call?.path === 'string' ? o.input.call?.path.split('?')[0] : '')) return undefined;
   if (!(o.status === 404 || o.status === 405 || /scope does not match/i.test(o.messageText))) return undefined;
   return endpointFinding(o, 'the path ends with a slash, which no operation has');
 };
 
 /** A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI. */
 export const uiBaseUrl: Rule = (o) => {
-  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call.baseUrl ?? '')) return undefined;
+  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call?.baseUrl ?? '')) return undefined;
   return endpointFinding(o, 'the base URL is a page of the product, not its API root');
 };
 
@@ -156,7 +171,7 @@ function endpointFinding(o: Observation, why: string) {
       { actor: caller(o), action: 'Compare the method and path character for character with the REST API reference, including the version segment.' },
       { actor: caller(o), action: 'Agile (boards, sprints) lives under /rest/agile/1.0, Service Management under /rest/servicedeskapi, Confluence under /wiki.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `call: ${callLabel(o)}`],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)}`],
     docs: DOCS.jiraRest
   };
 }
@@ -180,7 +195,7 @@ export const siteUnavailable: Rule = (o) => {
       ...retryLater('later'),
       { actor: 'site-admin', action: 'Check https://status.atlassian.com and admin.atlassian.com (billing, site status); a deactivated site must be reactivated by its admin.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the response says the site is unavailable'],
+    evidence: [statusEvidence(o), 'the response says the site is unavailable'],
     docs: DOCS.status
   };
 };

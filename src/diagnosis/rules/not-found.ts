@@ -35,7 +35,7 @@ export const resourceNotFound: Rule = (o) => {
     title: `The ${kind} does not exist, or the caller may not see it`,
     explanation:
       `${productName(o.product)} answers 404 both for a ${kind} that does not exist and for one the caller has no permission to view ` +
-      '(space/page restrictions, project permissions, a user hidden by privacy settings). It never says which, so that existence does not leak.',
+      `(${o.product === 'confluence' ? 'space permissions or page restrictions' : o.product === 'jira' ? 'project permissions, a board\'s filter not shared, a user hidden by privacy settings' : 'permissions or restrictions'}). It never says which, so that existence does not leak.`,
     remedies: [
       { actor: caller(o), action: `Check the id or key in ${callLabel(o)}: Confluence ids are numeric (not titles), Jira projects use keys or ids, users use accountId.` },
       { actor: caller(o), action: 'Check that the account the call runs as can open it in the browser; a scoped token or OAuth app must also hold the read scope for it.' },

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { productName, type Observation } from '../observation';
+import { productName, type Observation, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -8,7 +8,7 @@ const STRONG_REFRESH =
   /(?:token|grant) was (?:globally )?revoked|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|could not be refreshed|(?:failed|unable) to refresh|refresh(?:ing)? (?:the )?tokens? failed|Error while refreshing|needs_auth\b/i;
 const REFRESH_INVALID = /(?:token|grant) was (?:globally )?revoked|could not be refreshed|(?:failed|unable) to refresh|Error while refreshing|needs_auth\b|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|refresh token.{0,40}(?:reuse|rotat)|\binvalid_grant\b/i;
 const CLIENT_WRONG =
-  /\binvalid_client\b|\bunauthorized_client\b|redirect_uri(?:_mismatch| mismatch| is not| does not| not registered)|\bredirect[_ ]uri\b.{0,40}(?:invalid|match|register)|client authentication failed|\binvalid_scope\b|invalid audience|invalid aud\b|audience (?:is )?(?:invalid|not)|\baud\b claim|offline_access|client_id.{0,30}(?:invalid|unknown|not found)|unknown client|\bunsupported_grant_type\b|callback url/i;
+  /\binvalid_client\b|\bunauthorized_client\b|redirect_uri(?:_mismatch| mismatch| is not| does not| not registered)|\bredirect[_ ]uri\b.{0,40}(?:invalid|match|register)|client authentication failed|\binvalid_scope\b|invalid audience|invalid aud\b|audience (?:is )?(?:invalid|not)|\baud\b claim|offline_access|client_id.{0,30}(?:invalid|unknown|not found)|unknown client|\bunsupported_grant_type\b|callback url|scopes? that (?:have|has) not been added to the app|add the following scopes to the/i;
 const ACCESS_EXPIRED = /\binvalid_token\b|\bexpired_token\b|access token (?:is |has )?(?:expired|invalid)|token (?:has )?expired|token is expired|the access token expired|jwt expired|exp claim/i;
 
 function isOauthEndpoint(o: Observation): boolean {
@@ -36,7 +36,7 @@ export const oauthClientMisconfigured: Rule = (o) => {
       { actor: caller(o), action: 'In the developer console (https://developer.atlassian.com/console/myapps/), check the client id and secret, the callback URL and the APIs/scopes enabled for the app.' },
       { actor: caller(o), action: 'Authorize with audience=api.atlassian.com, prompt=consent, the exact registered redirect_uri, and offline_access when you need refresh tokens.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the authorization server rejected the client'],
+    evidence: [statusEvidence(o), 'the authorization server rejected the client'],
     docs: DOCS.oauth2
   };
 };
@@ -51,12 +51,12 @@ export const oauthRefreshTokenInvalid: Rule = (o) => {
     title: 'The refresh token was rejected: the grant must be renewed',
     explanation:
       'Atlassian rotates refresh tokens: each refresh returns a new one and the old one stops working (reusing it, or two processes refreshing at once, fails). ' +
-      'Refresh tokens also expire after 90 days of inactivity, and die when the user revokes the app or changes their password. Then the user must authorize again.',
+      'Refresh tokens also expire after 90 days without use, and stop working when the user revokes the app\'s access. Then the user must authorize again.',
     remedies: [
       { actor: caller(o), action: 'Store the new refresh_token returned by every refresh, atomically, and refresh from one place at a time.' },
       { actor: caller(o), action: 'When the refresh token is rejected, send the user through the authorization flow again (with offline_access).' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the token endpoint rejected the grant (invalid_grant / unknown_token)'],
+    evidence: [statusEvidence(o), 'the token endpoint rejected the grant (invalid_grant / unknown_token)'],
     docs: DOCS.oauth2
   };
 };
@@ -64,19 +64,21 @@ export const oauthRefreshTokenInvalid: Rule = (o) => {
 export const oauthAccessTokenExpired: Rule = (o) => {
   if (!o.failed) return undefined;
   const text = says(o, ACCESS_EXPIRED);
-  const oauth401 = o.auth === 'oauth2' && o.status === 401 && !says(o, /scope/i);
+  const oauth401 = o.auth === 'oauth2' && (o.status === 401 || says(o, /app is not installed on this instance/i)) && !says(o, /scope/i);
   if (!(text && (o.auth === 'oauth2' || o.auth === 'unknown' || o.auth === 'forge-as-user')) && !oauth401) return undefined;
   if (o.isForge) return undefined;
   return {
     code: FindingCode.OAUTH_ACCESS_TOKEN_EXPIRED,
     severity: 'error',
     title: 'The OAuth 2.0 access token is expired or invalid: refresh it',
-    explanation: `${productName(o.product)} answered 401 to the Bearer token. OAuth 2.0 (3LO) access tokens live one hour; after that every call is refused until the app refreshes the token.`,
+    explanation:
+      `${productName(o.product)} refused the Bearer token${o.status ? ` (${o.status})` : ''}. OAuth 2.0 (3LO) access tokens live one hour; after that every call is refused until the app refreshes the token. ` +
+      'When refreshing does not help, the grant no longer reaches this site (revoked, or the site was removed from it): the user must authorize again.',
     remedies: [
       { actor: caller(o), action: 'Refresh the access token with the refresh token (grant_type=refresh_token) before it expires, and retry once on 401.' },
       { actor: caller(o), action: 'Send it as a Bearer token in the Authorization header to https://api.atlassian.com/ex/{product}/{cloudId}/..., not to the site URL.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `auth: ${o.auth}`],
+    evidence: [statusEvidence(o), `auth: ${o.auth}`],
     docs: DOCS.oauth2
   };
 };

@@ -1,5 +1,5 @@
 import { assertNever, DOCS, FindingCode } from '../codes';
-import { callLabel, productName, scopeList, type Observation } from '../observation';
+import { callLabel, productName, scopeList, statusEvidence, type Observation } from '../observation';
 import type { Finding, Remedy } from '../types';
 import { caller } from './remedies';
 import type { Rule } from './rule';
@@ -23,7 +23,7 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
-const SCOPE_TEXT = /scope does not match|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires "[a-z:.-]+" scope/i;
+const SCOPE_TEXT = /scope does not match|scope mismatch|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
@@ -32,7 +32,7 @@ function isScopeRejection(o: Observation): boolean {
   if (o.auth === 'oauth2' && o.status === 403 && bare) return true;
   // Confluence v2 is documented with granular scopes only: an OAuth app holding classic ones gets a bare 401 there.
   if (o.auth === 'oauth2' && o.status === 401 && bare && /^\/wiki\/api\/v2\//.test(o.catalogPath)) return true;
-  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call.baseUrl ?? ''))) return true;
+  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? ''))) return true;
   if (o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
   return (o.status === undefined || o.status === 401 || o.status === 403) && o.failed && SCOPE_TEXT.test(o.messageText);
 }
@@ -149,7 +149,7 @@ function tokenScopeMissing(o: Observation): Finding {
       { actor: 'script-owner', action: 'Create a new scoped API token (id.atlassian.com → Security → API tokens) with one complete group of the scopes the operation lists.' },
       { actor: 'script-owner', action: `The scopes each call needs are listed in the REST API documentation (${DOCS.jiraAuth}).` }
     ],
-    evidence: [`status ${o.status ?? '?'} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.apiTokens
   };
 }
@@ -170,7 +170,7 @@ function oauthScopeMissing(o: Observation): Finding {
       { actor: caller(o), action: 'Enable the missing scopes for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.' },
       { actor: caller(o), action: 'Classic scopes (read:jira-work) and granular ones (read:issue:jira) are different groups: request one complete group, not a mix.' }
     ],
-    evidence: [`status ${o.status ?? '?'} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.oauthScopes
   };
 }
@@ -188,7 +188,7 @@ function perUserConsent(o: Observation): boolean {
 export const scopeRejected: Rule = (o) => {
   if (!isScopeRejection(o)) return undefined;
   // forge lint, or a message about the app's manifest: a Forge app whatever the caller was given as.
-  if (!o.isForge && /permission-scope-required|forge lint|app manifest|manifest\.yml/i.test(o.messageText)) return manifestMissing(o);
+  if (!o.isForge && /permission-scope-required|forge lint|app manifest|manifest\.yml|(?:module|Trigger event|Remote):? '[^'\n]{1,80}'(?: declares .{0,200})? requires/i.test(o.messageText)) return manifestMissing(o);
   if (!o.isForge) {
     switch (o.auth) {
       case 'oauth2':

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName } from '../observation';
+import { callLabel, productName, statusEvidence } from '../observation';
 import { callerKind, retryLater, says } from './remedies';
 import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
@@ -56,7 +56,7 @@ export const timedOut: Rule = (o) => {
       ...retryLater('in a minute'),
       { actor: 'app-developer', action: 'Keep a per-call timeout well inside Forge\'s 25 s invocation limit and render a diagnosis when it fires.' }
     ],
-    evidence: [o.thrown ? `${o.thrown.name}: ${o.thrown.message}` : `status ${o.status ?? '?'}`],
+    evidence: [o.thrown ? `${o.thrown.name}: ${o.thrown.message}` : statusEvidence(o)],
     docs: DOCS.invocationLimits
   };
 };

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation } from '../observation';
+import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
 
@@ -122,7 +122,7 @@ function adminByText(o: Observation): Finding {
       { actor: 'site-admin', action: `Run it as an account with the ${productName(o.product)} administrator global permission, or grant that permission to the account.` },
       { actor: o.isForge ? 'app-developer' : 'script-owner', action: 'For apps: asApp runs as the app user, which has admin rights only where the app\'s scopes grant them (manage:jira-configuration).' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, 'the response says administrators only'],
+    evidence: [statusEvidence(o), 'the response says administrators only'],
     docs: DOCS.jiraScopes
   };
 }
@@ -141,7 +141,7 @@ export const htmlErrorPage: Rule = (o) => {
       { actor: 'app-developer', action: 'Send `Accept: application/json` and check the path against the REST API documentation.' },
       { actor: 'app-developer', action: 'Check the permission the endpoint requires; admin-only endpoints answer non-admins this way.' }
     ],
-    evidence: [`status ${o.status ?? '?'}`, `content-type: ${o.headers.contentType ?? '(none)'}`, ...o.body.messages.slice(0, 2)],
+    evidence: [statusEvidence(o), `content-type: ${o.headers.contentType ?? '(none)'}`, ...o.body.messages.slice(0, 2)],
     docs: DOCS.jiraAuth
   };
 };
