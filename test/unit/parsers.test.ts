@@ -28,6 +28,9 @@ describe('scope-grant message', () => {
   test('other text is not a grant message', () => {
     expect(parseScopeGrantMessage('Issue does not exist')).toBeUndefined();
   });
+  test('the phrase is found whatever its case', () => {
+    expect(parseScopeGrantMessage('GRANTED THE FOLLOWING SCOPES: [read:me]. * [read:jira-user]')).toEqual({ granted: ['read:me'], groups: [['read:jira-user']], emptyEntries: 0 });
+  });
 });
 
 describe('error bodies', () => {
@@ -57,6 +60,14 @@ describe('error bodies', () => {
   test('truncated JSON falls back to text; empty is empty', () => {
     expect(parseErrorBody('{"errorMessages":["cut', 'application/json').kind).toBe('text');
     expect(parseErrorBody('   ').kind).toBe('empty');
+  });
+  test('JSON that ends in a string, a number, true, false or null is still parsed', () => {
+    expect(parseErrorBody('"Unauthorized"', 'application/json')).toMatchObject({ kind: 'json', messages: ['Unauthorized'] });
+    expect(parseErrorBody('["A", "B"]  ')).toMatchObject({ kind: 'json', messages: ['A', 'B'] });
+    for (const scalar of ['401', 'true', 'false', 'null']) expect(parseErrorBody(scalar, 'application/json').messages).toEqual([scalar]);
+  });
+  test('a text body is read as one message of its first 1000 characters', () => {
+    expect(parseErrorBody(`Forbidden ${'x'.repeat(5000)}`)).toEqual({ kind: 'text', messages: [`Forbidden ${'x'.repeat(990)}`], fieldErrors: {} });
   });
 });
 

@@ -21,6 +21,11 @@ import { htmlToText, readHtml } from './html';
 export { htmlToText };
 
 const MAX_PARSE_LENGTH = 2_000_000;
+/**
+ * A body that is neither JSON nor HTML is read as one message of at most this many characters: error texts are far
+ * shorter, and every rule pattern and the redaction scan the message (the cost of a hostile body grows with it).
+ */
+const MAX_TEXT_MESSAGE = 1000;
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -84,7 +89,8 @@ export function parseErrorBody(body: string, contentType?: string): ParsedErrorB
   if (typeof body !== 'string' || body.trim() === '') return { kind: 'empty', messages: [], fieldErrors: {} };
   const text = body.length > MAX_PARSE_LENGTH ? body.slice(0, MAX_PARSE_LENGTH) : body;
   const trimmed = text.trim();
-  if ((contentType && /json/i.test(contentType)) || /^[[{]/.test(trimmed)) {
+  // JSON text ends in `]`, `}`, `"`, a digit, `true`/`false` or `null`: a body cut short elsewhere (by a cap) is not tried.
+  if (((contentType && /json/i.test(contentType)) || /^[[{]/.test(trimmed)) && /[\]}"\del]$/.test(trimmed)) {
     try {
       const parsed = fromJson(JSON.parse(trimmed));
       if (parsed) return parsed;
@@ -93,5 +99,5 @@ export function parseErrorBody(body: string, contentType?: string): ParsedErrorB
     }
   }
   if ((contentType && /html/i.test(contentType)) || looksLikeHtml(trimmed)) return fromHtml(text);
-  return { kind: 'text', messages: [trimmed.slice(0, 4000)], fieldErrors: {} };
+  return { kind: 'text', messages: [trimmed.slice(0, MAX_TEXT_MESSAGE)], fieldErrors: {} };
 }

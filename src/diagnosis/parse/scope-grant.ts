@@ -38,7 +38,10 @@ function bracketed(text: string, from: number, lastClose: number): { list: strin
  */
 export function parseScopeGrantMessage(text: string): ScopeGrantMessage | undefined {
   if (typeof text !== 'string') return undefined;
-  const normalized = text.slice(0, MAX_TEXT).replace(/\\r\\n|\\n/g, '\n');
+  const capped = text.slice(0, MAX_TEXT);
+  // Most texts are not such a message: one scan for the phrase before copying the text twice (escapes, case).
+  if (!/granted the following scopes:/i.test(capped)) return undefined;
+  const normalized = capped.replace(/\\r\\n|\\n/g, '\n');
   const at = normalized.toLowerCase().indexOf(PHRASE);
   if (at === -1) return undefined;
   const last = normalized.lastIndexOf(']');
