@@ -39,8 +39,9 @@ function bracketed(text: string, from: number, lastClose: number): { list: strin
 export function parseScopeGrantMessage(text: string): ScopeGrantMessage | undefined {
   if (typeof text !== 'string') return undefined;
   const capped = text.slice(0, MAX_TEXT);
-  // Most texts are not such a message: one scan for the phrase before copying the text twice (escapes, case).
-  if (!/granted the following scopes:/i.test(capped)) return undefined;
+  // Most texts are not such a message: a quick look for the phrase before the slower unescaping pass (which cannot
+  // make or break the phrase: it only turns `\n` escapes into line breaks).
+  if (!capped.toLowerCase().includes(PHRASE)) return undefined;
   const normalized = capped.replace(/\\r\\n|\\n/g, '\n');
   const at = normalized.toLowerCase().indexOf(PHRASE);
   if (at === -1) return undefined;
