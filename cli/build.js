@@ -30,38 +30,63 @@ function jsonBesideBundle(written) {
   };
 }
 
-async function build() {
-  const dataFiles = new Map();
-  const esbuild = require('esbuild');
+/**
+ * The lint command (a third of the code) is bundled into a file of its own, dist/lint.js, which the main bundle
+ * requires only when `lint` runs: `explain` starts without parsing it.
+ */
+const LINT_ENTRY = join(__dirname, 'lint', 'command.ts');
+const LINT_FILE = 'lint.js';
+
+function lintApart() {
+  return {
+    name: 'lint-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/lint\/command$/ }, (args) =>
+        args.importer === join(__dirname, 'main.ts') ? { path: `./${LINT_FILE}`, external: true } : undefined
+      );
+    }
+  };
+}
+
+async function bundle(esbuild, entry, plugins, banner) {
   const result = await esbuild.build({
-    entryPoints: [join(__dirname, 'main.ts')],
-    outfile: OUTFILE,
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     target: 'node18',
     format: 'cjs',
     // The package's own dependencies stay outside the bundle and are required only by the command that needs them.
     external: Object.keys(dependencies),
-    banner: { js: '#!/usr/bin/env node' },
+    ...(banner ? { banner: { js: banner } } : {}),
     legalComments: 'none',
     minifySyntax: true,
     minifyWhitespace: true,
-    plugins: [jsonBesideBundle(dataFiles)],
+    plugins,
     write: false,
     logLevel: 'warning'
   });
+  return result.outputFiles[0].contents;
+}
+
+/** Written beside and renamed: a process starting the CLI meanwhile sees the old file or the new one, never half. */
+function writeAtomically(file, contents, mode) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents, mode === undefined ? undefined : { mode });
+  if (mode !== undefined) chmodSync(temporary, mode);
+  renameSync(temporary, file);
+}
+
+async function build() {
+  const dataFiles = new Map();
+  const esbuild = require('esbuild');
+  const main = await bundle(esbuild, join(__dirname, 'main.ts'), [lintApart(), jsonBesideBundle(dataFiles)], '#!/usr/bin/env node');
+  const lint = await bundle(esbuild, LINT_ENTRY, [jsonBesideBundle(dataFiles)]);
   mkdirSync(join(__dirname, 'dist'), { recursive: true });
   // Compact JSON beside the bundle, written first: a bundle never refers to a data file that is not there yet.
-  for (const [name, source] of dataFiles) {
-    const temporary = join(__dirname, 'dist', `${name}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(JSON.parse(readFileSync(source, 'utf8'))));
-    renameSync(temporary, join(__dirname, 'dist', name));
-  }
-  // Written beside and renamed: a process starting the CLI meanwhile sees the old file or the new one, never half.
-  const temporary = `${OUTFILE}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].contents, { mode: 0o755 });
-  chmodSync(temporary, 0o755);
-  renameSync(temporary, OUTFILE);
+  for (const [name, source] of dataFiles) writeAtomically(join(__dirname, 'dist', name), JSON.stringify(JSON.parse(readFileSync(source, 'utf8'))));
+  // The lint bundle before the main one, for the same reason.
+  writeAtomically(join(__dirname, 'dist', LINT_FILE), lint);
+  writeAtomically(OUTFILE, main, 0o755);
   return OUTFILE;
 }
 

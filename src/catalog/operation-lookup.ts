@@ -13,19 +13,23 @@ function splitSegments(path: string): string[] {
   return path.split('/').filter((s) => s.length > 0);
 }
 
-function compile(operations: CatalogOperation[]): Map<string, CompiledTemplate[]> {
-  const byMethod = new Map<string, CompiledTemplate[]>();
-  for (const operation of operations) {
-    const segments = splitSegments(operation.template).map((s) => (/^\{[^}]+\}$/.test(s) ? null : s));
-    const compiled = { operation, segments, literalCount: segments.filter((s) => s !== null).length };
-    const list = byMethod.get(operation.method) ?? [];
-    list.push(compiled);
-    byMethod.set(operation.method, list);
-  }
-  return byMethod;
-}
+/** Templates per method, compiled on first use of that method: a CLI run or a render asks for one or two. */
+const compiledByMethod = new Map<string, CompiledTemplate[]>();
 
-const compiledCatalog = compile(catalog.operations);
+function compiledFor(method: string): CompiledTemplate[] {
+  let list = compiledByMethod.get(method);
+  if (!list) {
+    list = catalog.operations
+      .filter((operation) => operation.method === method)
+      .map((operation) => {
+        const segments = splitSegments(operation.template).map((s) => (/^\{[^}]+\}$/.test(s) ? null : s));
+        return { operation, segments, literalCount: segments.filter((s) => s !== null).length };
+      });
+    // Only methods the catalog knows are kept: a caller's made-up method names must not grow the map.
+    if (list.length > 0) compiledByMethod.set(method, list);
+  }
+  return list;
+}
 
 export interface NormalizedPath {
   /** The path as a Forge app would call it, without query, site or `/ex/{product}/{cloudId}` prefix. */
@@ -59,7 +63,7 @@ export function normalizeProductPath(rawPath: string): NormalizedPath {
 export function findOperation(method: string, rawPath: string): CatalogOperation | undefined {
   const { path } = normalizeProductPath(rawPath);
   const segments = splitSegments(path);
-  const candidates = compiledCatalog.get(method.toUpperCase()) ?? [];
+  const candidates = compiledFor(method.toUpperCase());
   let best: CompiledTemplate | undefined;
   for (const candidate of candidates) {
     if (candidate.segments.length !== segments.length) continue;

@@ -46,7 +46,7 @@ function installed(args: string[], input = '') {
 describe('the packed CLI, installed into an empty prefix', () => {
   test('the tarball holds the manifest, README, the prebuilt bundle and its data only', () => {
     const listed = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
-    expect(listed).toEqual(['package/README.md', 'package/dist/forge-scopes.json', 'package/dist/issue-doctor.js', 'package/dist/operations.json', 'package/package.json']);
+    expect(listed).toEqual(['package/README.md', 'package/dist/forge-scopes.json', 'package/dist/issue-doctor.js', 'package/dist/lint.js', 'package/dist/operations.json', 'package/package.json']);
   });
   test('its runtime dependencies are yaml and typescript, nothing of the Forge app', () => {
     const manifest = JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8'));
@@ -55,11 +55,15 @@ describe('the packed CLI, installed into an empty prefix', () => {
     const modules = readdirSync(join(prefix, 'lib', 'node_modules', 'issue-doctor', 'node_modules')).filter((name) => !name.startsWith('.'));
     expect(modules.sort()).toEqual(['typescript', 'yaml']);
   });
-  test('the bundle requires only Node built-ins and the declared dependencies', () => {
-    const bundle = readFileSync(join(prefix, 'lib', 'node_modules', 'issue-doctor', 'dist', 'issue-doctor.js'), 'utf8');
+  test('the bundles require only Node built-ins, the declared dependencies and their own shipped files', () => {
+    const dist = join(prefix, 'lib', 'node_modules', 'issue-doctor', 'dist');
+    const bundle = readFileSync(join(dist, 'issue-doctor.js'), 'utf8');
     expect(bundle.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    const required = new Set([...bundle.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
-    const allowed = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'yaml', 'typescript']);
+    const requiredBy = (text: string) => [...text.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    // The lint command is a bundle of its own, loaded only when `lint` runs.
+    expect(requiredBy(bundle)).toContain('./lint.js');
+    const required = new Set([...requiredBy(bundle), ...requiredBy(readFileSync(join(dist, 'lint.js'), 'utf8'))]);
+    const allowed = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'yaml', 'typescript', './lint.js']);
     expect([...required].filter((name) => !allowed.has(name))).toEqual([]);
     expect(required.has('yaml')).toBe(true);
   });
