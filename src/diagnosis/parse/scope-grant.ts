@@ -9,7 +9,8 @@ export interface ScopeGrantMessage {
 }
 
 const PHRASE = 'granted the following scopes:';
-const MAX_TEXT = 100_000;
+/** Real grant messages are a few hundred characters; one listing every group of an operation stays under 16 KB. */
+const MAX_TEXT = 16_000;
 
 function splitScopeList(list: string): { scopes: string[]; empty: number } {
   if (list.trim() === '') return { scopes: [], empty: 0 };
@@ -37,7 +38,7 @@ function bracketed(text: string, from: number, lastClose: number): { list: strin
  * Linear time: one indexOf for the phrase, then a left-to-right walk over `* [...]` groups.
  */
 export function parseScopeGrantMessage(text: string): ScopeGrantMessage | undefined {
-  if (typeof text !== 'string') return undefined;
+  if (typeof text !== 'string' || !/granted the following scopes:/i.test(text.slice(0, MAX_TEXT))) return undefined;
   const normalized = text.slice(0, MAX_TEXT).replace(/\\r\\n|\\n/g, '\n');
   const at = normalized.toLowerCase().indexOf(PHRASE);
   if (at === -1) return undefined;
