@@ -6,6 +6,7 @@ import api, { NeedsAuthenticationError, RequestProductNotAllowedError, assumeTru
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASSUMED_RESPONSES, JIRA_FORBIDDEN_HTML, SOURCES } from '../../emulator/gateway/responses';
+import { SCENARIO_NAMES } from '../../emulator/scenarios';
 import type { EmulatedSite } from '../../emulator/site';
 import { VIEWER_ID } from '../../emulator/tenant/sample-tenant';
 import { asViewer, startEmulatedForge } from '../helpers/emulated-forge';
@@ -119,6 +120,27 @@ describe('runtime errors, as @forge/api raises them', () => {
       expect(error).toMatchObject({ name: 'REQUEST_EGRESS_ALLOWLIST_ERR', message: 'Request jira is not allowed from confluence context.', status: 403 });
     }
     expect(site.requestLog()).toEqual([]);
+    expect((await asViewer(site, () => api.asUser().requestConfluence(assumeRoute('/wiki/api/v2/pages/98305')))).status).toBe(200);
+  });
+});
+
+describe('presets', () => {
+  test('every preset is pinned by a row above, but jira-hanging, which sends no response (pinned below)', () => {
+    const pinned = new Set(ROWS.map((r) => r.scenario).concat(['consent-needed', 'healthy']));
+    expect(SCENARIO_NAMES.filter((name) => !pinned.has(name))).toEqual(['jira-hanging']);
+  });
+
+  test('jira-hanging: a Forge call to Jira stays unanswered (until the caller gives up); Confluence answers', async () => {
+    site.useScenario('jira-hanging');
+    const controller = new AbortController();
+    const jira = asViewer(site, () => api.asUser().requestJira(assumeRoute('/rest/api/3/issue/DOC-42'), { signal: controller.signal })).then(
+      (r) => `answered ${r.status}`,
+      () => 'given up'
+    );
+    const after1s = await Promise.race([jira, new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 1000))]);
+    controller.abort();
+    expect(after1s).toBe('still open');
+    expect(await jira).toBe('given up');
     expect((await asViewer(site, () => api.asUser().requestConfluence(assumeRoute('/wiki/api/v2/pages/98305')))).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { handler } from '../../src/resolvers';
 import { invokeResolver } from '../../emulator/forge-runtime';
 import { ADVERSARIAL_BODY_BYTES } from '../../emulator/faults';
 import type { CheckedResult } from '../../src/macro/render-result';
-import { MAX_ERROR_BODY_BYTES } from '../../src/resolvers/product-call';
+import { MAX_ERROR_BODY_BYTES, timedCall } from '../../src/resolvers/product-call';
 import { readCapped } from '../../src/resolvers/read-capped';
 import { startEmulatedForge } from '../helpers/emulated-forge';
 import { macroContext } from '../helpers/macro-context';
@@ -61,7 +61,9 @@ describe('readCapped: error bodies are read only up to the cap', () => {
     const endless = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled++;
-        controller.enqueue(new Uint8Array(16 * 1024).fill(97));
+        // "Endless" for any reader that stops in time; a broken drain sees it end (at 16 MiB) and fails below, not hangs.
+        if (pulled > 1024) controller.close();
+        else controller.enqueue(new Uint8Array(16 * 1024).fill(97));
       },
       cancel() {
         cancelled = true;
@@ -70,6 +72,32 @@ describe('readCapped: error bodies are read only up to the cap', () => {
     const text = await readCapped({ body: endless, text: async () => '' }, 1024);
     expect(text).toBe('a'.repeat(1024));
     expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThan(40);
+  });
+
+  test('timedCall reads an error body through the cap, never whole: text() is not called on a failing response', async () => {
+    let pulled = 0;
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 1024) controller.close();
+        else controller.enqueue(new Uint8Array(16 * 1024).fill(98));
+      }
+    });
+    let wholeBodyRead = false;
+    const response = {
+      status: 403,
+      statusText: 'Forbidden',
+      headers: new Headers({ 'content-type': 'application/json' }),
+      body: huge,
+      text: async () => {
+        wholeBodyRead = true;
+        return 'b'.repeat(16 * 1024 * 1024);
+      }
+    };
+    const outcome = await timedCall('Jira', 2000, async () => response, false);
+    expect(wholeBodyRead).toBe(false);
+    expect(outcome.response?.body).toBe('b'.repeat(MAX_ERROR_BODY_BYTES));
     expect(pulled).toBeLessThan(40);
   });
 

@@ -9,6 +9,7 @@ import type { CheckedResult, RenderResult } from '../../src/macro/render-result'
 import { startEmulatedForge } from '../helpers/emulated-forge';
 import { HOST_PAGE_ID, macroContext } from '../helpers/macro-context';
 import type { EmulatedSite } from '../../emulator/site';
+import { SCENARIO_NAMES } from '../../emulator/scenarios';
 
 let site: EmulatedSite;
 let stop: () => Promise<void>;
@@ -75,6 +76,27 @@ describe('no existence oracle', () => {
     const missing = await checked('healthy', { issue: 'DOC-9999' });
     expect(normalised(visible, 'DOC-42')).not.toBe(normalised(missing, 'DOC-9999'));
   });
+});
+
+describe('no call with the app\'s rights names an issue', () => {
+  test('in every preset, for a key, a link to this site and one to another (with and without a site URL in the context)', async () => {
+    const appCalls: string[] = [];
+    const asUserIssueCalls = new Set<string>();
+    for (const scenario of SCENARIO_NAMES.filter((n) => n !== 'jira-hanging')) {
+      for (const issue of ['DOC-42', 'SEC-7', 'https://acme.atlassian.net/browse/SEC-7', 'https://other.atlassian.net/browse/SEC-7']) {
+        for (const siteUrl of [undefined, null]) {
+          await render(scenario, { issue, options: { siteUrl } }).catch((e: Error) => e.name);
+          for (const call of productCalls()) {
+            if (call.as === 'app') appCalls.push(call.url);
+            else if (call.url.includes('/issue/')) asUserIssueCalls.add(call.url.split('?')[0]);
+          }
+        }
+      }
+    }
+    // The one app-rights call is the site's base URL, and it is made (the check is not vacuous).
+    expect([...new Set(appCalls)]).toEqual(['/rest/api/3/serverInfo']);
+    expect([...asUserIssueCalls].sort()).toEqual(['/rest/api/3/issue/DOC-42', '/rest/api/3/issue/SEC-7']);
+  }, 60_000);
 });
 
 describe('the payload is ignored', () => {

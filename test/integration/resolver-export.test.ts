@@ -104,6 +104,20 @@ test('an anonymous export makes no product call', async () => {
   expect(texts(adf)).not.toContain('Publish the Forge');
 });
 
+test('a guest export (an account, but unlicensed) makes no product call either', async () => {
+  const adf = await exported('healthy', exportPayload('pdf', 'DOC-42', { accountType: 'unlicensed' }));
+  expect(productCalls()).toEqual([]);
+  expect(texts(adf)).toContain('"text":"DOC-42"');
+  expect(texts(adf)).not.toContain('Publish the Forge');
+});
+
+test('an export with no principal (no user to read as) makes no product call, whatever the context claims', async () => {
+  const adf = await exported('healthy', exportPayload('word', 'DOC-42'), null as unknown as undefined);
+  expect(productCalls()).toEqual([]);
+  expect(texts(adf)).toContain(`${EMULATED_SITE_URL}/browse/DOC-42`);
+  expect(texts(adf)).not.toContain('Publish the Forge');
+});
+
 test('a link to another site: its own link, no lookup here', async () => {
   const adf = await exported('healthy', exportPayload('pdf', 'https://other.atlassian.net/browse/DOC-42'));
   expect(productCalls()).toEqual([]);
