@@ -83,6 +83,19 @@ function sentence(text: string): string {
   return /^[a-z]+\s/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
+const MAX_EVIDENCE = 300;
+
+/**
+ * One line of evidence: redacted over a window wider than what is kept, then cut, so a cut never splits a
+ * secret that redaction would have caught (and a 64 KiB message costs no more than a short one).
+ */
+function evidenceLine(line: string): string {
+  const cut = line.length > 4 * MAX_EVIDENCE;
+  // A cut window may end inside a credential: its last word is dropped, whatever redaction made of it.
+  const redacted = cut ? redact(line.slice(0, 4 * MAX_EVIDENCE)).replace(/[^\s"',;]*$/, '') : redact(line);
+  return redacted.length > MAX_EVIDENCE ? `${redacted.slice(0, MAX_EVIDENCE - 1)}…` : redacted;
+}
+
 /** Keeps the remedies written for the reader's channel, redacts every string, and stamps the audience. */
 function finish(finding: Finding, channel: Channel): Finding {
   return {
@@ -91,7 +104,7 @@ function finish(finding: Finding, channel: Channel): Finding {
     title: sentence(redact(finding.title)),
     explanation: redact(finding.explanation),
     remedies: finding.remedies.filter((r) => !r.channel || r.channel === channel).map((r) => ({ actor: r.actor, action: redact(r.action) })),
-    evidence: finding.evidence.map(redact)
+    evidence: finding.evidence.map(evidenceLine)
   };
 }
 

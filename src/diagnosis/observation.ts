@@ -86,7 +86,7 @@ export function observe(input: DiagnosisInput): Observation {
   ]
     .filter(Boolean)
     .join('\n')
-    .slice(0, 20_000);
+    .slice(0, 2_000);
   const scopeGrant =
     body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText) ?? (thrown ? parseScopeGrantMessage(thrown.message) : undefined);
   const operation = findOperation(method, normalized.path);

@@ -107,3 +107,23 @@ describe('the CLI: text, --json and stderr', () => {
     );
   });
 });
+
+describe('long evidence is cut after redaction, never through a credential', () => {
+  test('a token straddling the redaction window leaves no prefix behind', () => {
+    for (let pad = 1150; pad < 1210; pad += 7) {
+      const token = 'Zq9'.repeat(40);
+      const message = 'y'.repeat(pad) + ` token=${token} and me@example-corp.com`;
+      const d = diagnose({ call: { method: 'GET', path: '/x', auth: 'unknown' }, response: { status: 403, headers: {}, body: JSON.stringify({ errorMessages: [message] }) } });
+      const evidence = d.primary!.evidence.join('\n');
+      expect(evidence).not.toContain('Zq9Zq9');
+      expect(evidence.length).toBeLessThan(1000);
+    }
+  });
+  test('a cut inside an e-mail address after a long redacted token leaves no part of the address', () => {
+    // The token shrinks to "[redacted]", pulling the cut-off address into the kept 300 characters.
+    const message = `Bearer ${'A1'.repeat(590)} jane.doe@example-corp.com trailing`;
+    const d = diagnose({ call: { method: 'GET', path: '/x', auth: 'unknown' }, response: { status: 403, headers: {}, body: JSON.stringify({ errorMessages: [message] }) } });
+    expect(d.primary!.evidence.join('\n')).toContain('Bearer [redacted]');
+    expect(d.primary!.evidence.join('\n')).not.toContain('jane.doe');
+  });
+});

@@ -9,7 +9,8 @@ export interface ScopeGrantMessage {
 }
 
 const PHRASE = 'granted the following scopes:';
-const MAX_TEXT = 100_000;
+/** Real grant messages are a few hundred characters; one listing every group of an operation stays under 16 KB. */
+const MAX_TEXT = 16_000;
 
 function splitScopeList(list: string): { scopes: string[]; empty: number } {
   if (list.trim() === '') return { scopes: [], empty: 0 };
