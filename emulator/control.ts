@@ -1,34 +1,5 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatedSite } from './site';
 import type { GatewayResponse } from './gateway/types';
-
-/**
- * Why a control request is refused, or undefined. Only the emulator's own loopback address may drive it: a `Host`
- * naming anything else (DNS rebinding) or an `Origin` from another site (a web page POSTing cross-origin) is refused.
- */
-export function controlRefusal(headers: IncomingHttpHeaders, selfUrl: string): string | undefined {
-  const self = new URL(selfUrl);
-  const own = new Set([`127.0.0.1:${self.port}`, `localhost:${self.port}`]);
-  const host = headers.host;
-  if (!host || !own.has(host.toLowerCase())) return `Refused: the control API answers only requests to its own address ${self.host}, not Host "${printable(host ?? '')}".`;
-  const origin = headers.origin;
-  if (origin !== undefined && !own.has(hostOf(origin))) return `Refused: the control API does not accept cross-origin requests (Origin "${printable(origin)}").`;
-  return undefined;
-}
-
-function hostOf(origin: string): string {
-  try {
-    const url = new URL(origin);
-    return url.protocol === 'http:' ? url.host.toLowerCase() : '';
-  } catch {
-    return '';
-  }
-}
-
-/** A header value fit for a one-line message: printable ASCII only, at most 100 characters. */
-function printable(value: string): string {
-  return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
-}
 
 function ok(value: unknown): GatewayResponse {
   return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { controlRefusal, handleControl } from './control';
+import { handleControl } from './control';
+import { loopbackRefusal } from './loopback-origin';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server';
 import { adversarialBody, faultMatches, validateFault, type Fault } from './faults';
 import { GATEWAY_STAGES, actingUser } from './gateway/stages';
@@ -155,8 +156,8 @@ export class EmulatedSite {
     if (url.pathname.startsWith('/__emulator/')) {
       entry.via = 'control';
       // Refused before its body is read: a foreign page or host gets nothing but the one line.
-      const refusal = controlRefusal(req.headers, this.url);
-      if (refusal) return send({ status: 403, headers: { 'content-type': 'text/plain;charset=UTF-8', connection: 'close' }, body: `${refusal}\n` });
+      const refusal = loopbackRefusal(req.headers, Number(new URL(this.url).port), 'control API');
+      if (refusal) return send({ status: 403, headers: { 'content-type': 'text/plain;charset=UTF-8', connection: 'close' }, body: `Refused: ${refusal}.\n` });
       const body = await readBody(req, MAX_CONTROL_BODY);
       if (body === undefined) return send({ status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: `Control bodies are at most ${MAX_CONTROL_BODY} bytes.` }) });
       const control = /^\/__emulator\/([a-z]+)$/.exec(url.pathname);

@@ -7,7 +7,7 @@ import { HOST_PAGE_ID, macroContext } from '../emulator/macro-context';
 import { EmulatedSite } from '../emulator/site';
 import { createResolverHandler } from '../src/resolvers';
 import { buildPreview, OUT_DIR, ROOT } from './build';
-import { foreignRequest } from './same-origin';
+import { loopbackRefusal } from '../emulator/loopback-origin';
 
 const MAX_BODY = 64 * 1024;
 
@@ -95,7 +95,7 @@ export class PreviewServer {
       return;
     }
     if (!url.pathname.startsWith('/api/')) return send(res, 404, { error: 'Not found' });
-    const foreign = foreignRequest(req, Number(new URL(this.url).port));
+    const foreign = loopbackRefusal(req.headers, Number(new URL(this.url).port), 'preview control API');
     if (foreign) return send(res, 403, { error: `Refused: ${foreign}.` });
     const body = await readJson(req);
     if (body === undefined) return send(res, 400, { error: 'The body must be JSON of at most 64 KiB.' });
