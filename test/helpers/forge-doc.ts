@@ -29,3 +29,8 @@ export function findAll(doc: ForgeDoc | undefined, type: string): ForgeDoc[] {
 export function findButton(doc: ForgeDoc | undefined, label: string): ForgeDoc | undefined {
   return findAll(doc, 'Button').find((b) => textOf(b).includes(label));
 }
+
+/** A render that has finished loading: no spinner left, and something to read. */
+export function settled(root: ForgeDoc | undefined): boolean {
+  return !!root && findAll(root, 'Spinner').length === 0 && textOf(root).length > 0;
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createResolverHandler, handler } from '../../src/resolvers';
 import type { EmulatedSite } from '../../emulator/site';
 import { startEmulatedForge } from '../helpers/emulated-forge';
-import { findAll, textOf, walk, type ForgeDoc } from '../helpers/forge-doc';
+import { findAll, settled, textOf, walk, type ForgeDoc } from '../helpers/forge-doc';
 import { mountFrontend, NodeForgeHost } from '../helpers/node-forge-host';
 
 let site: EmulatedSite;
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const settled = (root: ForgeDoc | undefined) => !!root && findAll(root, 'Spinner').length === 0 && textOf(root).length > 0;
 const SUMMARY = 'Publish the Forge macro troubleshooting guide';
 
 async function show(scenario: string, options: { issue?: string | null; resolver?: typeof handler } = {}) {

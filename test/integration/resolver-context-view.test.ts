@@ -6,7 +6,7 @@ import { handler } from '../../src/resolvers';
 import type { EmulatedSite } from '../../emulator/site';
 import type { MacroContextOptions } from '../../emulator/macro-context';
 import { startEmulatedForge } from '../helpers/emulated-forge';
-import { findAll, textOf, type ForgeDoc } from '../helpers/forge-doc';
+import { findAll, settled, textOf, type ForgeDoc } from '../helpers/forge-doc';
 import { mountFrontend, NodeForgeHost } from '../helpers/node-forge-host';
 
 let site: EmulatedSite;
@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const settled = (root: ForgeDoc | undefined) => !!root && findAll(root, 'Spinner').length === 0 && textOf(root).length > 0;
 
 async function show(issue: string, options: Omit<MacroContextOptions, 'autoConvertLink'>) {
   site.useScenario('healthy');
