@@ -69,6 +69,14 @@ export function lintApp(appDir: string): LintResult {
   // 1. Resolve each call to a catalog operation; check its scopes.
   const requirements: Requirement[] = [];
   const additions = new Set<string>();
+  /** Records what a call, hook or trigger needs; returns the smallest addition when the manifest lacks it. */
+  const missingScopes = (req: Requirement): string[] | undefined => {
+    requirements.push(req);
+    const missing = missingFor(req, declared, style);
+    if (missing.satisfied) return undefined;
+    for (const s of missing.addition) additions.add(s);
+    return missing.addition;
+  };
   const resolved: ResolvedCall[] = [];
   const unresolvedProducts = new Map<string, string>();
   for (const call of calls) {
@@ -105,17 +113,15 @@ export function lintApp(appDir: string): LintResult {
       const op = match.op;
       resolved.push({ ...pos(call), product: call.product, method, auth: call.auth, path: match.path, operation: `${op.method} ${op.template}`, via: call.via, request });
       const req: Requirement = { groups: [...op.classic, ...op.granular], classic: op.classic, granular: op.granular };
-      requirements.push(req);
-      const missing = missingFor(req, declared, style);
-      if (!missing.satisfied) {
-        for (const s of missing.addition) additions.add(s);
+      const addition = missingScopes(req);
+      if (addition) {
         findings.push({
           rule: 'missing-scope',
           severity: 'error',
           code: FindingCode.MANIFEST_MISSING_SCOPE,
           ...pos(call),
-          message: `${op.method} ${op.template} (${auth})${where} needs ${list(missing.addition)}: manifest.yml declares none of its accepted scope groups`,
-          fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix), then forge deploy and forge install --upgrade`,
+          message: `${op.method} ${op.template} (${auth})${where} needs ${list(addition)}: manifest.yml declares none of its accepted scope groups`,
+          fix: `add ${list(addition)} under permissions.scopes (issue-doctor lint --fix), then forge deploy and forge install --upgrade`,
           request
         });
       }
@@ -160,11 +166,9 @@ export function lintApp(appDir: string): LintResult {
   for (const h of usage.hooks) {
     const table = HOOK_SCOPES[h.hook];
     const req: Requirement = { groups: [table.classic, table.granular], classic: [table.classic], granular: [table.granular] };
-    requirements.push(req);
-    const missing = missingFor(req, declared, style);
-    if (!missing.satisfied) {
-      for (const s of missing.addition) additions.add(s);
-      findings.push({ rule: 'missing-scope', severity: 'error', code: FindingCode.MANIFEST_MISSING_SCOPE, ...h, message: `${h.hook} needs ${list(missing.addition)}`, fix: `add ${list(missing.addition)} under permissions.scopes` });
+    const addition = missingScopes(req);
+    if (addition) {
+      findings.push({ rule: 'missing-scope', severity: 'error', code: FindingCode.MANIFEST_MISSING_SCOPE, ...h, message: `${h.hook} needs ${list(addition)}`, fix: `add ${list(addition)} under permissions.scopes` });
     }
   }
 
@@ -173,10 +177,8 @@ export function lintApp(appDir: string): LintResult {
     const scopes = TRIGGER_EVENT_SCOPES[e.name];
     if (!scopes) continue;
     const req: Requirement = { groups: [[...scopes.current], [...scopes.beta]], classic: [[...scopes.current]], granular: [[...scopes.beta]] };
-    requirements.push(req);
-    const missing = missingFor(req, declared, style);
-    if (!missing.satisfied) {
-      for (const s of missing.addition) additions.add(s);
+    const addition = missingScopes(req);
+    if (addition) {
       findings.push({
         rule: 'missing-scope',
         severity: 'error',
@@ -184,8 +186,8 @@ export function lintApp(appDir: string): LintResult {
         file: mfile,
         line: e.line,
         col: e.col,
-        message: `trigger event ${e.name} needs ${list(missing.addition)}: Forge refuses to deploy a trigger without its event's scopes`,
-        fix: `add ${list(missing.addition)} under permissions.scopes (issue-doctor lint --fix)`
+        message: `trigger event ${e.name} needs ${list(addition)}: Forge refuses to deploy a trigger without its event's scopes`,
+        fix: `add ${list(addition)} under permissions.scopes (issue-doctor lint --fix)`
       });
     }
   }
