@@ -12,6 +12,8 @@ export interface CatalogOperation {
   granular: string[][];
   /** The operation needs the Administer Jira (or Confluence admin) global permission. */
   adminOnly: boolean;
+  /** The operation needs the Administer Projects permission for the project (or Administer Jira). */
+  projectAdminOnly?: true;
   /** Connect app scope (`READ`, `ADMIN`, `INACCESSIBLE`, ...), when the document gives one. */
   connectScope?: string;
 }

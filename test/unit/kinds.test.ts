@@ -58,6 +58,12 @@ const probes: [string, ExplainOptions, string][] = [
   ["Error: There are deprecated scopes 'permissions.scopes' in the manifest.yml file: 'read:jira-work'. You need to update this app to use new scopes", {}, 'UNKNOWN_SCOPE_NAME'],
   ["Endpoint module: 'x' requires 'read:jira-work' scope.", {}, 'MANIFEST_MISSING_SCOPE'],
   ['{"error":"invalid_scope","error_description":"The requested scope is invalid"}', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
+  // Administer Projects operations (from the catalog): a refused authenticated caller lacks that permission.
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002' }, 'ADMIN_ONLY_ENDPOINT'],
+  ['HTTP/1.1 401 Unauthorized\nX-Seraph-LoginReason: OK\nX-AUSERNAME: someone\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/2/project/ABC/role/10002' }, 'ADMIN_ONLY_ENDPOINT'],
+  ['HTTP/1.1 401 Unauthorized\n\n{"errorMessages":["You are not authenticated."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002', auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC' }, 'PERMISSION_DENIED'],
+  ["HTTPError('You cannot edit the configuration of this project.')", {}, 'PERMISSION_DENIED'],
 ];
 
 describe('each kind of failure, pasted as people paste it', () => {

@@ -60,12 +60,20 @@ function scopeGroups(op: OpenApiOperation): { classic: string[][]; granular: str
 
 const ADMIN_SCOPES = new Set(['manage:jira-configuration', 'manage:confluence-configuration']);
 
-function isAdminOnly(op: OpenApiOperation, classic: string[][]): boolean {
+function permissionsText(op: OpenApiOperation): string {
   const description = typeof op.description === 'string' ? op.description : '';
-  const permissionsText = description.split('**[Permissions](#permissions) required:**')[1] ?? '';
-  const needsAdministerJira = /^\s*\*Administer Jira\* \[global permission\]/.test(permissionsText);
+  return description.split('**[Permissions](#permissions) required:**')[1] ?? '';
+}
+
+function isAdminOnly(op: OpenApiOperation, classic: string[][]): boolean {
+  const needsAdministerJira = /^\s*\*Administer Jira\* \[global permission\]/.test(permissionsText(op));
   const onlyAdminScopes = classic.length > 0 && classic.every((g) => g.every((s) => ADMIN_SCOPES.has(s)));
   return needsAdministerJira || onlyAdminScopes;
+}
+
+/** The first permission the reference names is *Administer projects* for the project (or Administer Jira). */
+function isProjectAdminOnly(op: OpenApiOperation): boolean {
+  return /^\s*(?:\*\s+)?\*Administer projects\* \[project permission/i.test(permissionsText(op));
 }
 
 export function operationsFromDocument(doc: OpenApiDocument): CatalogOperation[] {
@@ -82,6 +90,7 @@ export function operationsFromDocument(doc: OpenApiDocument): CatalogOperation[]
         classic,
         granular,
         adminOnly: isAdminOnly(op, classic),
+        ...(isProjectAdminOnly(op) ? { projectAdminOnly: true } : {}),
         ...(typeof op['x-atlassian-connect-scope'] === 'string' ? { connectScope: op['x-atlassian-connect-scope'] } : {})
       });
     }

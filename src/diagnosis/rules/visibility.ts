@@ -78,6 +78,7 @@ const ADMIN_TEXT =
 export const adminOnlyEndpoint: Rule = (o) => {
   const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
   if (byText && (!o.operation?.adminOnly || o.status === undefined)) return adminByText(o);
+  if (projectAdminRefused(o)) return projectAdminOnly(o);
   if (o.status !== 401 && o.status !== 403) return undefined;
   if (!o.operation?.adminOnly || o.scopeGrant) return undefined;
   const html = o.body.kind === 'html' || o.headers.isHtml;
@@ -111,6 +112,33 @@ export const adminOnlyEndpoint: Rule = (o) => {
     docs: DOCS.jiraScopes
   };
 };
+
+/**
+ * The reference names *Administer projects* as the operation's permission, and an authenticated caller was
+ * refused (403, or Jira Server's 401 that names the user): that permission is what is missing.
+ */
+function projectAdminRefused(o: Observation): boolean {
+  if (!o.failed || !o.operation?.projectAdminOnly || o.scopeGrant) return false;
+  return o.status === 403 || authenticated401(o) || (o.status === undefined && NO_PERMISSION.test(o.messageText));
+}
+
+function projectAdminOnly(o: Observation): Finding {
+  const template = o.operation ? `${o.operation.method} ${o.operation.template}` : callLabel(o);
+  return {
+    code: FindingCode.ADMIN_ONLY_ENDPOINT,
+    severity: 'error',
+    title: `${callLabel(o)} needs project administrator rights`,
+    explanation:
+      `${productName(o.product)} allows ${template} only to administrators of the project (Administer Projects) or of ${productName(o.product)}. ` +
+      'The call was authenticated; the account it ran as is not one of them, so reading issues in the same project can still work.',
+    remedies: [
+      { actor: 'site-admin', action: `Give the account the Administer Projects permission in the project's permission scheme (or run the call as a project administrator).` },
+      { actor: o.isForge ? 'app-developer' : 'script-owner', action: 'If the account should not administer the project, use an operation that needs less (e.g. read the project without its roles).' }
+    ],
+    evidence: [statusEvidence(o), `catalog: ${template} needs the Administer Projects project permission`],
+    docs: DOCS.jiraAuth
+  };
+}
 
 function adminByText(o: Observation): Finding {
   return {
