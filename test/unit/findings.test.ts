@@ -44,4 +44,14 @@ describe('finding fixtures', () => {
     expect(diagnosis.ok).toBe(true);
     expect(diagnosis.findings).toEqual([]);
   });
+
+  test('no title shows an empty placeholder: without a manifest the missing scope is named from the catalog', () => {
+    const diagnosis = diagnose({
+      call: { product: 'jira', method: 'GET', path: '/rest/api/3/issue/PROJ-7', auth: 'forge-as-user' },
+      response: { status: 401, headers: {}, body: '{"code":401,"message":"Unauthorized; scope does not match"}' }
+    });
+    expect(diagnosis.primary?.code).toBe(FindingCode.MANIFEST_MISSING_SCOPE);
+    expect(diagnosis.primary?.title).not.toContain('(none)');
+    expect(diagnosis.primary?.title).toContain('read:jira-work');
+  });
 });

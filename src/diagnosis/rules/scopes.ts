@@ -42,7 +42,9 @@ function manifestMissing(o: Observation): Finding {
   return {
     code: FindingCode.MANIFEST_MISSING_SCOPE,
     severity: 'error',
-    title: `manifest.yml lacks ${scopeList(addition)} needed for ${callLabel(o)}`,
+    title: addition.length
+      ? `manifest.yml lacks ${scopeList(addition)} needed for ${callLabel(o)}`
+      : `The app lacks a scope needed for ${callLabel(o)}${o.scopes.requiredGroups[0] ? ` (such as ${o.scopes.requiredGroups[0].join(', ')})` : ''}`,
     explanation: o.input.scopes?.declared
       ? `${productName(o.product)} accepts this call only with one of the scope groups it listed, and the manifest declares none of them in full. ` +
         `The smallest addition that would work is: ${scopeList(addition)}.`
