@@ -58,9 +58,20 @@ const probes: [string, ExplainOptions, string][] = [
   ["Error: There are deprecated scopes 'permissions.scopes' in the manifest.yml file: 'read:jira-work'. You need to update this app to use new scopes", {}, 'UNKNOWN_SCOPE_NAME'],
   ["Endpoint module: 'x' requires 'read:jira-work' scope.", {}, 'MANIFEST_MISSING_SCOPE'],
   ['{"error":"invalid_scope","error_description":"The requested scope is invalid"}', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
-  // Administer Projects operations (from the catalog): a refused authenticated caller lacks that permission.
-  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002' }, 'ADMIN_ONLY_ENDPOINT'],
-  ['HTTP/1.1 401 Unauthorized\nX-Seraph-LoginReason: OK\nX-AUSERNAME: someone\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/2/project/ABC/role/10002' }, 'ADMIN_ONLY_ENDPOINT'],
+  // Administer Projects operations (from the catalog): a refused authenticated caller lacks that project permission,
+  // which Jira may answer with 401; a 401 that names a permission is not a credentials problem.
+  ['JiraError HTTP 401 url: https://x.atlassian.net/rest/api/2/project/DATA/role\n\ttext: You cannot edit the configuration of this project.', { auth: 'basic-password', path: '/rest/api/2/project/DATA/role' }, 'PERMISSION_DENIED'],
+  ['java.net.SocketTimeoutException', {}, 'TIMEOUT'],
+  // A decoder that runs only on 2xx bodies choked on HTML: a sign-in page; Python's empty decode counts only on a GET.
+  ["ERROR Invalid Usage: invalid character '<' looking for beginning of value", { auth: 'basic-token' }, 'LOGIN_REQUIRED'],
+  ['json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)', { method: 'GET', path: '/rest/api/2/serverInfo' }, 'LOGIN_REQUIRED'],
+  ['json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)', { method: 'POST', path: '/rest/api/2/issue/A-1/transitions' }, 'MALFORMED_RESPONSE'],
+  ["failed to get boards: invalid character '<' looking for beginning of value", { baseUrl: 'https://x.atlassian.net/projects/ABC/' }, 'ENDPOINT_NOT_FOUND'],
+  ['Error: timeout of 10000ms exceeded', {}, 'TIMEOUT'],
+  ['401', { auth: 'basic-scoped-token' }, 'SCOPED_TOKEN_SITE_URL'],
+  ['401', { auth: 'basic-scoped-token', path: 'https://api.atlassian.com/ex/jira/abc/rest/api/3/myself' }, 'TOKEN_SCOPE_MISSING'],
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002' }, 'PERMISSION_DENIED'],
+  ['HTTP/1.1 401 Unauthorized\nX-Seraph-LoginReason: OK\nX-AUSERNAME: someone\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/2/project/ABC/role/10002' }, 'PERMISSION_DENIED'],
   ['HTTP/1.1 401 Unauthorized\n\n{"errorMessages":["You are not authenticated."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002', auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC' }, 'PERMISSION_DENIED'],
   ["HTTPError('You cannot edit the configuration of this project.')", {}, 'PERMISSION_DENIED'],

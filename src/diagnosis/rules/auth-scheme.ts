@@ -2,7 +2,7 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
-import { screenRefusesEverything } from './visibility';
+import { authenticated401, screenRefusesEverything } from './visibility';
 
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
 const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
@@ -13,7 +13,12 @@ export const basicAuthPassword: Rule = (o) => {
   // Confluence REST paths without /wiki and no Cloud host: a Data Center site, where passwords still work.
   const confluenceDc = o.product === 'confluence' && /^\/rest\//.test(o.pathAsCalled) && !o.cloudHost;
   const passwordRefused =
-    o.auth === 'basic-password' && (o.status === 401 || (o.status === undefined && o.failed)) && !o.selfHostedHost && !confluenceDc && !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
+    o.auth === 'basic-password' &&
+    (o.status === 401 || (o.status === undefined && o.failed)) &&
+    !o.selfHostedHost &&
+    !confluenceDc &&
+    !authenticated401(o) &&
+    !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
   if (!deprecated && !passwordRefused && !sessionLogin) return undefined;
@@ -146,6 +151,37 @@ export const loginRequired: Rule = (o) => {
       { actor: 'site-admin' as const, action: 'If an SSO proxy guards the site, allow API calls with tokens past it.' }
     ],
     evidence: [statusEvidence(o), ...(o.headers.all.location ? ['location: (a login page)'] : []), ...(seraph ? [`x-seraph-loginreason: ${o.headers.all['x-seraph-loginreason']}`] : [])],
+    docs: DOCS.basicAuth
+  };
+};
+
+/**
+ * SDKs that check the status before decoding (go-jira's CheckResponse, jira-python's raise_on_error) fail to
+ * decode only a 2xx body: "invalid character '<'" there, or Python's "Expecting value" on a GET (which always
+ * has a body), means a web page answered 200 where JSON was expected. With no status and no other sign, that
+ * page is most often a sign-in page (SSO gateway, proxy, expired session) that a redirect led to.
+ */
+const HTML_DECODED = /invalid character '(?:<|\\u003c)' looking for beginning of value/i;
+const PYTHON_EMPTY_DECODE = /Expecting value: line 1 column 1 \(char 0\)/;
+
+export const webPageInsteadOfJson: Rule = (o) => {
+  if (o.status !== undefined || !o.failed || o.body.kind === 'html') return undefined;
+  const declaredGet = /^GET$/i.test(o.input.call?.method ?? '');
+  if (!says(o, HTML_DECODED) && !(declaredGet && says(o, PYTHON_EMPTY_DECODE))) return undefined;
+  return {
+    code: FindingCode.LOGIN_REQUIRED,
+    severity: 'error',
+    title: 'A web page answered instead of the API, most likely a sign-in page',
+    explanation:
+      'The client could not decode the answer as JSON because it was an HTML page that came with a success status. ' +
+      'That is what a redirect to a sign-in page (an SSO or two-factor gateway, a proxy, an expired session) looks like; ' +
+      'less often the base URL points at a page of the product instead of its API root.',
+    remedies: [
+      { actor: caller(o), action: 'Repeat the call with `curl -i` and the same credentials: a 302 to a login URL, or a login form in the body, confirms it.', channel: 'cli' },
+      { actor: caller(o), action: 'Authenticate every REST call itself (API token, OAuth 2.0, personal access token) and use the bare site URL as the base.' },
+      { actor: 'site-admin', action: 'If an SSO or two-factor gateway guards the site, let token-authenticated REST calls past it.' }
+    ],
+    evidence: ['the client failed to decode an HTML page as JSON', ...(declaredGet ? [`call: ${callLabel(o)}`] : [])],
     docs: DOCS.basicAuth
   };
 };

@@ -45,15 +45,18 @@ export const scopedTokenAtSiteUrl: Rule = (o) => {
   if (o.host === 'api.atlassian.com' || EX_PREFIX.test(o.pathAsCalled)) return undefined;
   if (o.status !== undefined && o.status < 400) return undefined;
   // "scope does not match" comes from the gateway: the call did go through api.atlassian.com.
-  if (/scope does not match/i.test(o.messageText) || !o.host) return undefined;
+  if (/scope does not match/i.test(o.messageText)) return undefined;
+  // Without the URL, a refusal of a scoped token is most often this: the site URL answers it as anonymous.
+  if (!o.host && !(o.failed && (o.status === undefined || o.status === 401 || o.status === 403 || o.status === 404))) return undefined;
   const product = o.product ?? 'jira';
   return {
     code: FindingCode.SCOPED_TOKEN_SITE_URL,
     severity: 'error',
     title: `Scoped API tokens must call https://api.atlassian.com/ex/${product}/{cloudId}, not the site URL`,
     explanation:
-      `An API token with scopes is not accepted at ${o.host ?? 'the site URL'}: ${productName(o.product)} then answers as if you were anonymous ` +
-      '(for example 404 "Issue does not exist or you do not have permission to see it."). Basic authentication still works, through the API gateway.',
+      `An API token with scopes is not accepted at ${o.host ?? 'the site URL (https://<your-site>.atlassian.net)'}: ${productName(o.product)} then answers as if you were anonymous ` +
+      '(401, or 404 "Issue does not exist or you do not have permission to see it."). Basic authentication still works, through the API gateway.' +
+      (o.host ? '' : ' The URL was not given: if the call already went to api.atlassian.com/ex/..., the token lacks a scope the operation needs instead.'),
     remedies: [
       {
         actor: 'script-owner',

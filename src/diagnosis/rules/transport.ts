@@ -45,7 +45,7 @@ export const rateLimited: Rule = (o) => {
 };
 
 export const timedOut: Rule = (o) => {
-  const gatewayTimeout = o.status === undefined && o.failed && says(o, /\btimed out\b|ETIMEDOUT|timeout exceeded|Read timed out|time limit|ReadTimeout|ConnectTimeout/i);
+  const gatewayTimeout = o.status === undefined && o.failed && says(o, /\btimed out\b|ETIMEDOUT|ESOCKETTIMEDOUT|timeout exceeded|timeout of \d+ ?ms exceeded|Read timed out|time limit|ReadTimeout|ConnectTimeout|SocketTimeoutException|ConnectTimeoutException|TimeoutException|socket timeout|(?:context )?deadline exceeded|request timeout\b/i);
   if (o.thrown?.kind !== 'timeout' && !gatewayTimeout) return undefined;
   return {
     code: FindingCode.TIMEOUT,

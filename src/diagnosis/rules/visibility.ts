@@ -78,7 +78,6 @@ const ADMIN_TEXT =
 export const adminOnlyEndpoint: Rule = (o) => {
   const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
   if (byText && (!o.operation?.adminOnly || o.status === undefined)) return adminByText(o);
-  if (projectAdminRefused(o)) return projectAdminOnly(o);
   if (o.status !== 401 && o.status !== 403) return undefined;
   if (!o.operation?.adminOnly || o.scopeGrant) return undefined;
   const html = o.body.kind === 'html' || o.headers.isHtml;
@@ -112,33 +111,6 @@ export const adminOnlyEndpoint: Rule = (o) => {
     docs: DOCS.jiraScopes
   };
 };
-
-/**
- * The reference names *Administer projects* as the operation's permission, and an authenticated caller was
- * refused (403, or Jira Server's 401 that names the user): that permission is what is missing.
- */
-function projectAdminRefused(o: Observation): boolean {
-  if (!o.failed || !o.operation?.projectAdminOnly || o.scopeGrant) return false;
-  return o.status === 403 || authenticated401(o) || (o.status === undefined && NO_PERMISSION.test(o.messageText));
-}
-
-function projectAdminOnly(o: Observation): Finding {
-  const template = o.operation ? `${o.operation.method} ${o.operation.template}` : callLabel(o);
-  return {
-    code: FindingCode.ADMIN_ONLY_ENDPOINT,
-    severity: 'error',
-    title: `${callLabel(o)} needs project administrator rights`,
-    explanation:
-      `${productName(o.product)} allows ${template} only to administrators of the project (Administer Projects) or of ${productName(o.product)}. ` +
-      'The call was authenticated; the account it ran as is not one of them, so reading issues in the same project can still work.',
-    remedies: [
-      { actor: 'site-admin', action: `Give the account the Administer Projects permission in the project's permission scheme (or run the call as a project administrator).` },
-      { actor: o.isForge ? 'app-developer' : 'script-owner', action: 'If the account should not administer the project, use an operation that needs less (e.g. read the project without its roles).' }
-    ],
-    evidence: [statusEvidence(o), `catalog: ${template} needs the Administer Projects project permission`],
-    docs: DOCS.jiraAuth
-  };
-}
 
 function adminByText(o: Observation): Finding {
   return {
@@ -174,9 +146,18 @@ export const htmlErrorPage: Rule = (o) => {
   };
 };
 
-/** A 401 from Jira Server that names the user (X-Seraph-LoginReason: OK) was authenticated: it is a permission answer. */
+/** Words of a permission refusal that say nothing about credentials. */
+const PERMISSION_REFUSAL = /cannot edit the configuration of this project|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|permission is required|must have (?:the )?.{0,40}permission|not enough permissions?|insufficient permissions?|lacks? (?:the )?.{0,40}permission|no permission to|permission denied/i;
+const CREDENTIAL_WORDS = /authenticat|log ?in|credential|token|password|anonymous/i;
+
+/**
+ * A 401 that is a permission answer: Jira Server names the user (X-Seraph-LoginReason: OK), or the body refuses a
+ * permission without a word about credentials (Jira answers some project-admin operations with 401 that way).
+ */
 export function authenticated401(o: Observation): boolean {
-  return o.status === 401 && /^OK$/i.test(o.headers.all['x-seraph-loginreason']?.trim() ?? '') && !!o.headers.all['x-ausername'];
+  if (o.status !== 401) return false;
+  if (/^OK$/i.test(o.headers.all['x-seraph-loginreason']?.trim() ?? '') && !!o.headers.all['x-ausername']) return true;
+  return o.failed && PERMISSION_REFUSAL.test(o.messageText) && !CREDENTIAL_WORDS.test(o.messageText);
 }
 
 /**
@@ -192,7 +173,8 @@ const NO_PERMISSION = /permission is required|permission required|cannot edit th
 
 export const permissionDenied: Rule = (o) => {
   const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
-  if (o.status !== 403 && !byText && !screenRefusesEverything(o)) return undefined;
+  if (o.status !== 403 && !byText && !screenRefusesEverything(o) && !authenticated401(o)) return undefined;
+  if (o.operation?.projectAdminOnly && !o.scopeGrant) return projectAdminRefused(o);
   return {
     code: FindingCode.PERMISSION_DENIED,
     severity: 'error',
@@ -206,3 +188,22 @@ export const permissionDenied: Rule = (o) => {
     docs: DOCS.jiraAuth
   };
 };
+
+/** The reference names *Administer projects* as the operation's permission: that project permission is what is missing. */
+function projectAdminRefused(o: Observation): Finding {
+  const template = o.operation ? `${o.operation.method} ${o.operation.template}` : callLabel(o);
+  return {
+    code: FindingCode.PERMISSION_DENIED,
+    severity: 'error',
+    title: `${callLabel(o)} needs the Administer Projects permission`,
+    explanation:
+      `${productName(o.product)} allows ${template} only to administrators of the project (Administer Projects) or of ${productName(o.product)}. ` +
+      `The call was authenticated; the account it ran as is not one of them, so reading issues in the same project can still work${o.status === 401 ? ' (Jira answers this refusal with 401, not 403)' : ''}.`,
+    remedies: [
+      { actor: 'site-admin', action: "Give the account the Administer Projects permission in the project's permission scheme, or run the call as a project administrator." },
+      { actor: o.isForge ? 'app-developer' : 'script-owner', action: 'If the account should not administer the project, use an operation that needs less (e.g. read the project without its roles).' }
+    ],
+    evidence: [statusEvidence(o), `catalog: ${template} needs the Administer Projects project permission`, ...o.body.messages.slice(0, 1)],
+    docs: DOCS.jiraAuth
+  };
+}
