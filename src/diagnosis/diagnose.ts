@@ -6,7 +6,7 @@ import { forgeExPath, scopedTokenAtSiteUrl } from './rules/base-url';
 import { productNotDeclared, productNotInstalled } from './rules/installation';
 import type { Rule } from './rules/rule';
 import { installationBehindManifest, scopeRejected } from './rules/scopes';
-import { egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
+import { anonymousAnswer, egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
 import { unknownFailure } from './rules/unknown';
 import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, webPageInsteadOfJson } from './rules/auth-scheme';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
@@ -15,7 +15,7 @@ import { unlicensedUser } from './rules/account';
 import { resourceNotFound } from './rules/not-found';
 import { invalidRequest } from './rules/request';
 import { operationNotAllowedForCaller } from './rules/caller';
-import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
+import { adminOnlyEndpoint, htmlErrorPage, intermediaryRefused, issueNotVisible, permissionDenied } from './rules/visibility';
 import type { ScopeAnalysis } from './scope-analysis';
 import type { AuthMode, Channel, DiagnosisInput, Finding, Product } from './types';
 
@@ -44,12 +44,14 @@ const FAILURE_RULES: Rule[] = [
   wrongProductUrl,
   loginRequired,
   unlicensedUser,
+  intermediaryRefused,
   uiBaseUrl,
   webPageInsteadOfJson,
   rateLimited,
   timedOut,
   productUnavailable,
   malformedResponse,
+  anonymousAnswer,
   issueNotVisible,
   adminOnlyEndpoint,
   resourceNotFound,

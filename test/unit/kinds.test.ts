@@ -62,6 +62,17 @@ const probes: [string, ExplainOptions, string][] = [
   // which Jira may answer with 401; a 401 that names a permission is not a credentials problem.
   ['JiraError HTTP 401 url: https://x.atlassian.net/rest/api/2/project/DATA/role\n\ttext: You cannot edit the configuration of this project.', { auth: 'basic-password', path: '/rest/api/2/project/DATA/role' }, 'PERMISSION_DENIED'],
   ['java.net.SocketTimeoutException', {}, 'TIMEOUT'],
+  // Operations a caller kind cannot use, in the words products give.
+  ['JiraError HTTP 401 url: https://x.atlassian.net/rest/auth/1/session\n\ttext: Login failed', { auth: 'basic-token', path: '/rest/auth/1/session', method: 'POST' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
+  ['{"errorMessages":["Only apps can access this resource."]}', { auth: 'basic-token' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
+  ['{"errorMessages":["Webhook registration for 3LO apps is currently under development."]}', { auth: 'oauth2' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
+  // Something in front of the site answered: a proxy's 407, a WAF page, a bare 403 to a Data Center token.
+  ['StatusCodeError: 407 - "<html>Proxy Authentication Required</html>"', {}, 'HTML_ERROR_PAGE'],
+  ['HTTP/1.1 403 Forbidden\n\n<html><title>Attention Required! | Cloudflare</title></html>', {}, 'HTML_ERROR_PAGE'],
+  ['Authentication failed for Jira API (403). Token may be expired or invalid.', { auth: 'data-center-pat' }, 'HTML_ERROR_PAGE'],
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have the permission to see the specified issue."],"errors":{}}', { auth: 'data-center-pat' }, 'PERMISSION_DENIED'],
+  ['REQUEST [error] Error from parser jiralib--json-read: (json-readtable-error 60)', {}, 'MALFORMED_RESPONSE'],
+  ['Logged as Guest. Error: HTTP status 404', { auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
   // A decoder that runs only on 2xx bodies choked on HTML: a sign-in page; Python's empty decode counts only on a GET.
   ["ERROR Invalid Usage: invalid character '<' looking for beginning of value", { auth: 'basic-token' }, 'LOGIN_REQUIRED'],
   ['json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)', { method: 'GET', path: '/rest/api/2/serverInfo' }, 'LOGIN_REQUIRED'],

@@ -4,7 +4,7 @@ import { caller, callerKind, says } from './remedies';
 import type { Rule } from './rule';
 
 const NOT_FOR_CALLER =
-  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not|Apps cannot access this REST resource/i;
+  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not|Apps cannot access this REST resource|Only (?:Connect |Forge )?apps can (?:access|use|make|call)|for (?:3LO|OAuth 2\.0|OAuth|Connect|Forge) apps (?:is|are) (?:currently )?(?:under development|not (?:yet )?(?:supported|available|enabled))/i;
 
 /**
  * Operations whose reference says "Apps cannot access this REST resource - including when utilizing user
@@ -31,14 +31,21 @@ export const operationNotAllowedForCaller: Rule = (o) => {
     (o.status === 401 && /scope does not match/i.test(o.messageText)) ||
     o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK' ||
     ((o.status === 401 || o.status === 403) && o.messageText.length < 40);
+  // Cloud's cookie-session login (/rest/auth/1/session) takes no API token, scoped token or OAuth token: only a
+  // password did, and passwords went with basic auth. The same token works per request on the REST API.
+  const sessionLoginWithToken =
+    /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) &&
+    (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token' || o.auth === 'oauth2') &&
+    (o.status === 401 || o.status === 403);
   // /rest/atlassian-connect/ APIs serve Connect apps only.
   const connectOnly = o.auth !== 'connect-jwt' && /^\/rest\/atlassian-connect\//.test(o.catalogPath);
   const appsCannot = (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') && APPS_CANNOT_ACCESS.test(o.catalogPath) && (o.status === 401 || o.status === 403 || o.status === undefined);
-  const byCatalog = appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
+  const byCatalog = sessionLoginWithToken || appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;
   const { who } = callerKind(o.auth);
   const evidence = [statusEvidence(o), `call: ${callLabel(o)} (${o.auth})`];
-  if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
+  if (sessionLoginWithToken) evidence.push('/rest/auth/1/session starts a cookie session from a password; tokens are sent on each REST call instead');
+  else if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
   else if (appsCannot) evidence.push('the REST reference says apps cannot access this resource, even with user impersonation');
   else if (connectOnly) evidence.push('the /rest/atlassian-connect/ APIs serve Connect apps only');
   else if (byCatalog && o.operation) evidence.push(`catalog: ${o.operation.method} ${o.operation.template} lists no OAuth 2.0 / Forge scopes`);
@@ -50,7 +57,9 @@ export const operationNotAllowedForCaller: Rule = (o) => {
     title: `${callLabel(o)} is not available to ${who}`,
     explanation:
       `${productName(o.product)} does not offer this operation to ${who} at all: ` +
-      (connectInaccessible(o)
+      (sessionLoginWithToken
+        ? 'the cookie-session login accepts no token. Leave the session login out (in jira-python, `validate=False`) and send the token with every call.'
+        : connectInaccessible(o)
         ? 'its Connect scope is INACCESSIBLE, so no Connect scope, header or admin right will unlock it.'
         : appsCannot
           ? 'its REST reference says apps cannot access it, even when acting as a user.'

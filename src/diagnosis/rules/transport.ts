@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, statusEvidence } from '../observation';
-import { callerKind, retryLater, says } from './remedies';
+import { callLabel, productName, statusEvidence, type Observation } from '../observation';
+import { caller, callerKind, retryLater, says } from './remedies';
 import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
 
@@ -83,13 +83,31 @@ export const productUnavailable: Rule = (o) => {
   };
 };
 
+/**
+ * The product answered as to an anonymous user (fields "cannot be viewed by anonymous users", a client saying it is
+ * "logged as guest") although credentials were configured: they were not sent or not accepted.
+ */
+function answeredAsAnonymous(o: Observation): boolean {
+  return (
+    o.failed &&
+    says(o, /(?:viewed|seen|accessed) by anonymous users|as an anonymous user|anonymous users? (?:do not|don't|cannot)|logged (?:in )?as (?:a )?guest|logged in as anonymous/i) &&
+    !says(o, /unlicensedAccess|anonymous access is (?:not )?enabled/i)
+  );
+}
+
+/** Credentials were configured, yet the product answered as to an anonymous user: whatever status came with it. */
+export const anonymousAnswer: Rule = (o) => {
+  if (o.isForge || o.auth === 'unknown' || !answeredAsAnonymous(o)) return undefined;
+  return invalidCredentials(o);
+};
+
 const AUTH_FAILED =
   /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
 
 export const invalidCredentials: Rule = (o) => {
   if (o.isForge || authenticated401(o)) return undefined;
   // Fields "cannot be viewed by anonymous users": the credentials were not sent or not accepted, so Jira answered anonymously.
-  const anonymous = o.failed && says(o, /(?:viewed|seen|accessed) by anonymous users|as an anonymous user|anonymous users? (?:do not|don't|cannot)/i) && !says(o, /unlicensedAccess|anonymous access is (?:not )?enabled/i);
+  const anonymous = answeredAsAnonymous(o);
   const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
   const denied = /AUTHENTICATION_DENIED|AUTHENTICATED_FAILED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
   if (o.status !== 401 && !text && !denied) return undefined;
@@ -111,9 +129,11 @@ export const invalidCredentials: Rule = (o) => {
 };
 
 /** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
-const NOT_JSON = /Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
+const NOT_JSON = /json-readtable-error|JSON parse error|(?:failed|unable|cannot|could not) (?:to )?(?:parse|decode|read) (?:the )?JSON|Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
 
 export const malformedResponse: Rule = (o) => {
+  const pasted = !o.thrown && o.status === undefined && o.failed && says(o, NOT_JSON);
+  if (pasted) return malformedPaste(o);
   if (o.thrown?.name !== 'MALFORMED_RESPONSE' && !(o.thrown && says(o, NOT_JSON) && (o.status === undefined || o.status < 400))) return undefined;
   if (!o.thrown) return undefined;
   return {
@@ -129,3 +149,20 @@ export const malformedResponse: Rule = (o) => {
     docs: DOCS.jiraAuth
   };
 };
+
+/** A log or message saying the body could not be decoded, with no status: the same failure, told by a client. */
+function malformedPaste(o: Observation) {
+  return {
+    code: FindingCode.MALFORMED_RESPONSE,
+    severity: 'error' as const,
+    title: `${productName(o.product)} answered, but the client could not read the answer as JSON`,
+    explanation:
+      'The client failed to decode the body. An HTML page (a redirect, login or proxy page: a parse error at "<", character 60) or an empty body (204 No Content, decoded anyway) is the usual content.',
+    remedies: [
+      { actor: caller(o), action: 'Log the status and the first bytes of the body: a redirect means the base URL should be the final one (https://<your-site>.atlassian.net); a 204 means there was no body to decode.', channel: 'cli' as const },
+      { actor: 'app-developer' as const, action: 'Send Accept: application/json and decode only 2xx bodies that have content.' }
+    ],
+    evidence: ['the client could not decode the body as JSON', ...(o.pathAsCalled ? [`call: ${callLabel(o)}`] : [])],
+    docs: DOCS.jiraAuth
+  };
+}
