@@ -73,6 +73,11 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have the permission to see the specified issue."],"errors":{}}', { auth: 'data-center-pat' }, 'PERMISSION_DENIED'],
   ['REQUEST [error] Error from parser jiralib--json-read: (json-readtable-error 60)', {}, 'MALFORMED_RESPONSE'],
   ['Logged as Guest. Error: HTTP status 404', { auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
+  // A 403 with no reason at all, to a token call: Cloud could not read the credential (a token sent as Bearer).
+  ['returned status 403 Forbidden, body ""', {}, 'API_TOKEN_WRONG_SCHEME'],
+  ['HTTP/1.1 403 Forbidden\n\n', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
+  ['HTTP/1.1 403 Forbidden\n\n', { auth: 'oauth2' }, 'OAUTH_SCOPE_MISSING'],
+  ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to edit issues in this project."],"errors":{}}', { auth: 'basic-token' }, 'PERMISSION_DENIED'],
   // A decoder that runs only on 2xx bodies choked on HTML: a sign-in page; Python's empty decode counts only on a GET.
   ["ERROR Invalid Usage: invalid character '<' looking for beginning of value", { auth: 'basic-token' }, 'LOGIN_REQUIRED'],
   ['json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)', { method: 'GET', path: '/rest/api/2/serverInfo' }, 'LOGIN_REQUIRED'],

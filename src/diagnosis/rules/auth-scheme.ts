@@ -185,3 +185,32 @@ export const webPageInsteadOfJson: Rule = (o) => {
     docs: DOCS.basicAuth
   };
 };
+
+/** Words that show the product itself explained a refusal (its permission, XSRF, CAPTCHA, scope or licence checks). */
+const PRODUCT_REASON = /permission|not permitted|XSRF|CAPTCHA|scope|licen[cs]|administrator|admin\b|guest|anonymous|JWT|Connect|session|does not exist|not found|OAuth|browse|project|space|issue|page/i;
+
+/**
+ * Jira and Confluence Cloud give a reason with their own 403s; a 403 with nothing to say, to a call made with an
+ * API token (or with credentials the paste does not name), is how Cloud refuses a token it cannot read as a Basic
+ * credential: typically an API token sent as a Bearer token.
+ */
+export const bareForbiddenToToken: Rule = (o) => {
+  if (!o.failed || o.status !== 403 || o.selfHostedHost || o.body.kind === 'html') return undefined;
+  if (o.auth !== 'unknown' && o.auth !== 'basic-token' && o.auth !== 'basic-classic-token') return undefined;
+  const productBody = o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway' || (o.body.kind === 'json' && o.body.messages.length > 0);
+  if (productBody || Object.keys(o.body.fieldErrors).length > 0 || says(o, PRODUCT_REASON)) return undefined;
+  return {
+    code: FindingCode.API_TOKEN_WRONG_SCHEME,
+    severity: 'error',
+    title: `${productName(o.product)} refused the call with a bare 403: the token was likely sent the wrong way`,
+    explanation:
+      `${productName(o.product)} explains its own permission refusals in the body; this 403 says nothing. ` +
+      'Cloud answers like that when it cannot read the credential as Basic "email:api_token": most often an API token sent as a Bearer token (a "PAT" setting in a tool), or a token without the e-mail.',
+    remedies: [
+      { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token". Personal access tokens (Bearer) exist only on Data Center.' },
+      { actor: caller(o), action: 'If the credential is right and sent as Basic, check the permission the operation needs: the account may lack it.' }
+    ],
+    evidence: [statusEvidence(o), 'no reason in the body', `auth: ${o.auth}`],
+    docs: DOCS.basicAuth
+  };
+};
