@@ -77,6 +77,7 @@ const probes: [string, ExplainOptions, string][] = [
   ['returned status 403 Forbidden, body ""', {}, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'oauth2' }, 'OAUTH_SCOPE_MISSING'],
+  ['RestClientException{statusCode=Optional.of(403), errorCollections=[]}', { auth: 'basic-password' }, 'INVALID_CREDENTIALS'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to edit issues in this project."],"errors":{}}', { auth: 'basic-token' }, 'PERMISSION_DENIED'],
   // A decoder that runs only on 2xx bodies choked on HTML: a sign-in page; Python's empty decode counts only on a GET.
   ["ERROR Invalid Usage: invalid character '<' looking for beginning of value", { auth: 'basic-token' }, 'LOGIN_REQUIRED'],

@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, statusEvidence } from '../observation';
+import { callLabel, productName, statusEvidence, type Observation } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 import { authenticated401, screenRefusesEverything } from './visibility';
@@ -194,11 +194,17 @@ const PRODUCT_REASON = /permission|not permitted|XSRF|CAPTCHA|scope|licen[cs]|ad
  * API token (or with credentials the paste does not name), is how Cloud refuses a token it cannot read as a Basic
  * credential: typically an API token sent as a Bearer token.
  */
-export const bareForbiddenToToken: Rule = (o) => {
-  if (!o.failed || o.status !== 403 || o.selfHostedHost || o.body.kind === 'html') return undefined;
-  if (o.auth !== 'unknown' && o.auth !== 'basic-token' && o.auth !== 'basic-classic-token') return undefined;
+function reasonless403(o: Observation): boolean {
+  if (!o.failed || o.status !== 403 || o.body.kind === 'html') return false;
   const productBody = o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway' || (o.body.kind === 'json' && o.body.messages.length > 0);
-  if (productBody || Object.keys(o.body.fieldErrors).length > 0 || says(o, PRODUCT_REASON)) return undefined;
+  return !productBody && Object.keys(o.body.fieldErrors).length === 0 && !says(o, PRODUCT_REASON);
+}
+
+export const bareForbiddenToToken: Rule = (o) => {
+  if (!reasonless403(o)) return undefined;
+  // With a password, a reasonless 403 is the login layer refusing it (wrong pair, or a CAPTCHA after failed logins).
+  if (o.auth === 'basic-password') return passwordRefusedWithoutReason(o);
+  if (o.selfHostedHost || (o.auth !== 'unknown' && o.auth !== 'basic-token' && o.auth !== 'basic-classic-token')) return undefined;
   return {
     code: FindingCode.API_TOKEN_WRONG_SCHEME,
     severity: 'error',
@@ -214,3 +220,20 @@ export const bareForbiddenToToken: Rule = (o) => {
     docs: DOCS.basicAuth
   };
 };
+
+function passwordRefusedWithoutReason(o: Observation) {
+  return {
+    code: FindingCode.INVALID_CREDENTIALS,
+    severity: 'error' as const,
+    title: `${productName(o.product)} refused the login without a reason: the user name and password were not accepted`,
+    explanation:
+      `A 403 with nothing in the body, to a call with a password, comes from the login layer, not from a ${productName(o.product)} permission check: ` +
+      'the credentials were wrong or badly encoded, or the account must answer a CAPTCHA after failed logins.',
+    remedies: [
+      { actor: caller(o), action: 'Check the user name and password (Basic is base64 of "user:password", encoded once); log in once in a browser to clear a CAPTCHA.' },
+      { actor: caller(o), action: 'On Atlassian Cloud, use the account e-mail and an API token instead of the password.' }
+    ],
+    evidence: [statusEvidence(o), 'no reason in the body', `auth: ${o.auth}`],
+    docs: DOCS.basicAuth
+  };
+}
