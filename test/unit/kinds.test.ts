@@ -78,6 +78,18 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'oauth2' }, 'OAUTH_SCOPE_MISSING'],
   ['RestClientException{statusCode=Optional.of(403), errorCollections=[]}', { auth: 'basic-password' }, 'INVALID_CREDENTIALS'],
+  // Jira 9 and Cloud removed GET /issue/createmeta: the old path now reads "createmeta" as an issue key.
+  ['Invoke-JiraMethod : Issue Does Not Exist', { path: '/rest/api/2/issue/createmeta' }, 'API_REMOVED'],
+  ['New-JiraIssue @parameters -Credential $Creds\nInvoke-JiraMethod : Issue Does Not Exist', {}, 'API_REMOVED'],
+  ['Failed to create meta project: failed to get create meta : request failed. Status code: 404', {}, 'API_REMOVED'],
+  ['{"errorMessages":["Issue Does Not Exist"],"errors":{}}', { path: '/rest/api/2/issue/ABC-1' }, 'ISSUE_NOT_FOUND_OR_HIDDEN'],
+  // Workflow conditions and validators refuse a transition with a reason.
+  ['transition not allowed by ProForma: Transition prevented as there are open forms attached to the issue.', {}, 'INVALID_REQUEST'],
+  // accessible-resources takes any valid token: failing there means the access token itself is bad.
+  ['Failed to get accessible resources', { auth: 'oauth2' }, 'OAUTH_ACCESS_TOKEN_EXPIRED'],
+  // A client's 500 envelope around the product's 400: the product's status is diagnosed.
+  ['{"Error":true,"Status":500,"Message":"JIRA request https://jira.example.org/rest/api/2/issue returned status 400 Bad Request, body \\"{\\\\\\"errors\\\\\\":{\\\\\\"labels\\\\\\":\\\\\\"Field \'labels\' cannot be set. It is not on the appropriate screen, or unknown.\\\\\\"}}\\""}', {}, 'INVALID_REQUEST'],
+  ['{"Error":true,"Status":500,"Message":"internal error"}', {}, 'PRODUCT_UNAVAILABLE'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to edit issues in this project."],"errors":{}}', { auth: 'basic-token' }, 'PERMISSION_DENIED'],
   // A decoder that runs only on 2xx bodies choked on HTML: a sign-in page; Python's empty decode counts only on a GET.
   ["ERROR Invalid Usage: invalid character '<' looking for beginning of value", { auth: 'basic-token' }, 'LOGIN_REQUIRED'],

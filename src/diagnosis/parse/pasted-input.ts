@@ -214,10 +214,29 @@ function fromErrorJson(json: Record<string, unknown>, text: string): PastedInput
   return { shape: 'sdk-error', error: { name, message }, request, notes: [] };
 }
 
+/**
+ * A client's own error envelope that quotes the product's answer ({"Status":500,"Message":"... returned status
+ * 400 Bad Request, body ..."}): the product's status is the one to diagnose, not the wrapper's.
+ */
+const WRAPPED_STATUS = /\b(?:returned|responded with|answered)(?: (?:an? )?(?:HTTP )?(?:status|code|error))?:? ([1-5]\d\d)\b/i;
+
+function wrappedStatus(json: Record<string, unknown>): number | undefined {
+  for (const key of ['message', 'Message', 'error', 'Error', 'detail']) {
+    const value = json[key];
+    if (typeof value !== 'string') continue;
+    const match = WRAPPED_STATUS.exec(value.slice(0, 2000));
+    if (match) return validStatus(Number(match[1]));
+  }
+  return undefined;
+}
+
 function fromJsonBody(json: unknown, text: string): PastedInput {
-  const status = isRecord(json) ? statusFromJson(json) : undefined;
+  const outer = isRecord(json) ? statusFromJson(json) : undefined;
+  const inner = isRecord(json) && outer !== undefined ? wrappedStatus(json) : undefined;
+  const status = inner ?? outer;
   if (status !== undefined) {
-    return { shape: 'json-body', response: { status, headers: { 'content-type': 'application/json' }, body: text }, request: requestFromText(text), notes: [`status ${status} read from the JSON body`] };
+    const notes = inner !== undefined && inner !== outer ? [`status ${inner} read from the message the ${outer} wraps`] : [`status ${status} read from the JSON body`];
+    return { shape: 'json-body', response: { status, headers: { 'content-type': 'application/json' }, body: text }, request: requestFromText(text), notes };
   }
   const inferred = statusFromText(text);
   const notes = ['the paste is a JSON body without a status line'];

@@ -20,9 +20,16 @@ function cloudSearchRemoved(o: Observation): boolean {
   return match[1] === '3' || o.cloudHost;
 }
 
+/**
+ * Jira 9 (Data Center) and Cloud dropped GET /issue/createmeta: the old path now reads "createmeta" as an issue key,
+ * so tools that create issues through it report "Issue Does Not Exist" or a failed "create meta" call.
+ */
+const CREATEMETA_GONE = /create ?meta\b[\s\S]{0,200}(?:fail|error|not found|404|does not exist)|(?:fail|error)[\s\S]{0,60}create ?meta\b|(?:New-JiraIssue|creat(?:e|ing) (?:an? |the )?issue)[\s\S]{0,300}Issue Does Not Exist/i;
+
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
-  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o);
+  const createmeta = says(o, CREATEMETA_GONE) && (o.status === undefined || o.status === 404);
+  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o) || createmeta;
   const text = says(o, REMOVED);
   if (!gone && !text) return undefined;
   if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
@@ -37,7 +44,11 @@ export const apiRemoved: Rule = (o) => {
       { actor: caller(o), action: 'Read the message and the changelog entry it names, and migrate to the replacement endpoint (mind its different paging and fields).' },
       { actor: caller(o), action: `Watch ${DOCS.changelog} for deprecation notices of the APIs you use.` }
     ],
-    evidence: [statusEvidence(o), ...(text ? ['the response says the API was removed or deprecated'] : [])],
+    evidence: [
+      statusEvidence(o),
+      ...(text ? ['the response says the API was removed or deprecated'] : []),
+      ...(createmeta ? ['GET /rest/api/2/issue/createmeta was removed (Jira 9 and Cloud): use /issue/createmeta/{projectIdOrKey}/issuetypes'] : [])
+    ],
     docs: DOCS.changelog
   };
 };

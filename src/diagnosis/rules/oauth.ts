@@ -64,7 +64,9 @@ export const oauthRefreshTokenInvalid: Rule = (o) => {
 export const oauthAccessTokenExpired: Rule = (o) => {
   if (!o.failed) return undefined;
   const text = says(o, ACCESS_EXPIRED);
-  const oauth401 = o.auth === 'oauth2' && (o.status === 401 || says(o, /app is not installed on this instance/i)) && !says(o, /scope/i);
+  // accessible-resources needs no scope, only a valid token: when it fails, the access token is what is wrong.
+  const accessibleResources = o.auth === 'oauth2' && (says(o, /accessible[- ]?resources/i) || /\/oauth\/token\/accessible-resources/.test(o.pathAsCalled)) && (o.status === undefined || o.status === 401 || o.status === 403);
+  const oauth401 = o.auth === 'oauth2' && (o.status === 401 || says(o, /app is not installed on this instance/i) || accessibleResources) && !says(o, /scope/i);
   if (!(text && (o.auth === 'oauth2' || o.auth === 'unknown' || o.auth === 'forge-as-user')) && !oauth401) return undefined;
   if (o.isForge) return undefined;
   return {
