@@ -73,6 +73,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have the permission to see the specified issue."],"errors":{}}', { auth: 'data-center-pat' }, 'PERMISSION_DENIED'],
   ['REQUEST [error] Error from parser jiralib--json-read: (json-readtable-error 60)', {}, 'MALFORMED_RESPONSE'],
   ['Logged as Guest. Error: HTTP status 404', { auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
+  ['HTTP/1.1 404 Not Found\nX-Seraph-LoginReason: AUTHENTICATED_FAILED\n\n{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}', { path: '/rest/api/3/issue/ABC-1' }, 'INVALID_CREDENTIALS'],
+  ['HTTP/1.1 400 Bad Request\nX-Seraph-LoginReason: AUTHENTICATED_FAILED\n\n{"errorMessages":["Unbounded JQL queries are not allowed here."],"errors":{}}', { path: '/rest/api/3/search/jql' }, 'INVALID_CREDENTIALS'],
   // A 403 with no reason at all, to a token call: Cloud could not read the credential (a token sent as Bearer).
   ['returned status 403 Forbidden, body ""', {}, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],

@@ -95,9 +95,18 @@ function answeredAsAnonymous(o: Observation): boolean {
   );
 }
 
+/**
+ * Jira names a rejected credential in X-Seraph-LoginReason and then serves the request as anonymous: a 404 for an
+ * issue, a 200 with nothing, a 400 "Unbounded JQL" (measured on Cloud: https://github.com/brekkylab/backlot/issues/123).
+ */
+function credentialRejectedByHeader(o: Observation): boolean {
+  return /AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+}
+
 /** Credentials were configured, yet the product answered as to an anonymous user: whatever status came with it. */
 export const anonymousAnswer: Rule = (o) => {
-  if (o.isForge || o.auth === 'unknown' || !answeredAsAnonymous(o)) return undefined;
+  if (o.isForge) return undefined;
+  if (!(credentialRejectedByHeader(o) && (o.failed || o.status === 200)) && (o.auth === 'unknown' || !answeredAsAnonymous(o))) return undefined;
   return invalidCredentials(o);
 };
 
