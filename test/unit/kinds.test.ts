@@ -92,6 +92,8 @@ const probes: [string, ExplainOptions, string][] = [
   // A client's 500 envelope around the product's 400: the product's status is diagnosed.
   ['{"Error":true,"Status":500,"Message":"JIRA request https://jira.example.org/rest/api/2/issue returned status 400 Bad Request, body \\"{\\\\\\"errors\\\\\\":{\\\\\\"labels\\\\\\":\\\\\\"Field \'labels\' cannot be set. It is not on the appropriate screen, or unknown.\\\\\\"}}\\""}', {}, 'INVALID_REQUEST'],
   ['{"Error":true,"Status":500,"Message":"internal error"}', {}, 'PRODUCT_UNAVAILABLE'],
+  // Jira Service Management's own error body ({"errorMessage", "i18nErrorMessage"}).
+  ['HTTP/1.1 404 Not Found\n\n{"errorMessage":"The service desk you are trying to view does not exist.","i18nErrorMessage":{"i18nKey":"sd.x","parameters":[]}}', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to edit issues in this project."],"errors":{}}', { auth: 'basic-token' }, 'PERMISSION_DENIED'],
   // A decoder that runs only on 2xx bodies choked on HTML: a sign-in page; Python's empty decode counts only on a GET.
   ["ERROR Invalid Usage: invalid character '<' looking for beginning of value", { auth: 'basic-token' }, 'LOGIN_REQUIRED'],

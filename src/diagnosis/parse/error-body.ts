@@ -74,6 +74,10 @@ function fromJson(json: unknown): ParsedErrorBody | undefined {
     // API gateway: {"code":401,"message":"Unauthorized; scope does not match"}
     return { kind: 'gateway', messages: strings(json.message), fieldErrors: {}, code: String(json.code) };
   }
+  if (typeof json.errorMessage === 'string') {
+    // Jira Service Management: {"errorMessage":"...","i18nErrorMessage":{"i18nKey":"...","parameters":[]}}
+    return { kind: 'jira', messages: strings(json.errorMessage), fieldErrors: {} };
+  }
   const messages = [...strings(json.message), ...strings(json.error), ...strings(json.error_description), ...strings(json.detail)];
   return { kind: 'json', messages, fieldErrors: {}, code: typeof json.code === 'string' ? json.code : undefined };
 }
