@@ -12,7 +12,7 @@ import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterT
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
 import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
-import { resourceNotFound } from './rules/not-found';
+import { confluenceRejectedReference, resourceNotFound } from './rules/not-found';
 import { invalidRequest } from './rules/request';
 import { operationNotAllowedForCaller } from './rules/caller';
 import { adminOnlyEndpoint, htmlErrorPage, intermediaryRefused, issueNotVisible, permissionDenied } from './rules/visibility';
@@ -49,6 +49,7 @@ const FAILURE_RULES: Rule[] = [
   webPageInsteadOfJson,
   rateLimited,
   timedOut,
+  confluenceRejectedReference,
   productUnavailable,
   malformedResponse,
   anonymousAnswer,

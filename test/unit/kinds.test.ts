@@ -8,7 +8,8 @@ import type { ExplainOptions } from '../../src/diagnosis/explain';
 const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 401 Unauthorized\n\nBasic authentication with passwords is deprecated.  For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/', {}, 'BASIC_AUTH_PASSWORD'],
   ['Response: Unauthorized - <html><head><title>Unauthorized (401)</title></head></html>', { path: 'https://mycompany.atlassian.net/rest/auth/1/session' }, 'BASIC_AUTH_PASSWORD'],
-  ['Response 403 ({"message":"Basic Authentication has been disabled on this instance."})', {}, 'DATA_CENTER_TOKEN_ON_CLOUD'],
+  ['Response 403 ({"message":"Basic Authentication has been disabled on this instance."})', {}, 'BASIC_AUTH_PASSWORD'],
+  ['Response 403 ({"message":"Basic Authentication has been disabled on this instance."})', { auth: 'basic-token' }, 'DATA_CENTER_TOKEN_ON_CLOUD'],
   ['<div class="aui-message"><p>Encountered a <code>"403 - Forbidden"</code> error while loading this page.</p><p><a href="/secure/MyJiraHome.jspa">Go to Jira home</a></p></div>', { product: 'confluence' }, 'WRONG_PRODUCT_URL'],
   ['{"message":"Current user not permitted to use Confluence","statusCode":403}', {}, 'UNLICENSED_USER'],
   ['HTTP/1.1 403 Forbidden\n\nXSRF check failed', {}, 'XSRF_CHECK_FAILED'],
@@ -92,6 +93,12 @@ const probes: [string, ExplainOptions, string][] = [
   // A client's 500 envelope around the product's 400: the product's status is diagnosed.
   ['{"Error":true,"Status":500,"Message":"JIRA request https://jira.example.org/rest/api/2/issue returned status 400 Bad Request, body \\"{\\\\\\"errors\\\\\\":{\\\\\\"labels\\\\\\":\\\\\\"Field \'labels\' cannot be set. It is not on the appropriate screen, or unknown.\\\\\\"}}\\""}', {}, 'INVALID_REQUEST'],
   ['{"Error":true,"Status":500,"Message":"internal error"}', {}, 'PRODUCT_UNAVAILABLE'],
+  ['{"statusCode":500,"message":"java.lang.IllegalArgumentException: parameters should not be empty","reason":"Internal Server Error"}', { product: 'confluence' }, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
+  ['{"statusCode":500,"message":"","reason":"Internal Server Error"}', { product: 'confluence' }, 'PRODUCT_UNAVAILABLE'],
+  ['Could not create issue webhook in Jira. You do not have permission to create WebHook \'Sync\'.', {}, 'ADMIN_ONLY_ENDPOINT'],
+  ['The page you were trying to reach could not be found', { product: 'confluence' }, 'ENDPOINT_NOT_FOUND'],
+  ['Invalid redirect_uri This integration is misconfigured. Contact the vendor for assistance.', { auth: 'oauth2' }, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['text: The request contains a next-gen issue. This operation cant add next-gen issues to epics.', {}, 'INVALID_REQUEST'],
   // Jira Service Management's own error body ({"errorMessage", "i18nErrorMessage"}).
   ['HTTP/1.1 404 Not Found\n\n{"errorMessage":"The service desk you are trying to view does not exist.","i18nErrorMessage":{"i18nKey":"sd.x","parameters":[]}}', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to edit issues in this project."],"errors":{}}', { auth: 'basic-token' }, 'PERMISSION_DENIED'],

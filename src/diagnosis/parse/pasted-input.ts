@@ -218,10 +218,10 @@ function fromErrorJson(json: Record<string, unknown>, text: string): PastedInput
  * A client's own error envelope that quotes the product's answer ({"Status":500,"Message":"... returned status
  * 400 Bad Request, body ..."}): the product's status is the one to diagnose, not the wrapper's.
  */
-const WRAPPED_STATUS = /\b(?:returned|responded with|answered)(?: (?:an? )?(?:HTTP )?(?:status|code|error))?:? ([1-5]\d\d)\b/i;
+const WRAPPED_STATUS = /\b(?:(?:returned|responded with|answered)(?: (?:an? )?(?:HTTP )?(?:status|code|error))?:?|Status code:) ([1-5]\d\d)\b/i;
 
 function wrappedStatus(json: Record<string, unknown>): number | undefined {
-  for (const key of ['message', 'Message', 'error', 'Error', 'detail']) {
+  for (const key of ['message', 'Message', 'error', 'Error', 'detail', 'msg']) {
     const value = json[key];
     if (typeof value !== 'string') continue;
     const match = WRAPPED_STATUS.exec(value.slice(0, 2000));

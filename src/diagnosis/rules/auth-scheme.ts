@@ -4,6 +4,11 @@ import { caller, says } from './remedies';
 import type { Rule } from './rule';
 import { authenticated401, screenRefusesEverything } from './visibility';
 
+/** Data Center's answer when its administrators switched basic authentication off (personal access tokens only). */
+function basicAuthDisabled(o: Observation): boolean {
+  return says(o, /Basic Authentication (?:has been |is )?disabled on this instance/i);
+}
+
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
 const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
 
@@ -21,11 +26,13 @@ export const basicAuthPassword: Rule = (o) => {
     !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
-  if (!deprecated && !passwordRefused && !sessionLogin) return undefined;
+  const dcDisabled = o.failed && basicAuthDisabled(o);
+  if (!deprecated && !passwordRefused && !sessionLogin && !dcDisabled) return undefined;
   if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
   }
+  if (dcDisabled) return passwordOnDataCenterWithoutBasic(o);
   return {
     code: FindingCode.BASIC_AUTH_PASSWORD,
     severity: 'error',
@@ -59,8 +66,8 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
       (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
   const cloudTokenOnDc =
     (o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED)) ||
-    // Data Center with basic auth switched off: it takes personal access tokens only.
-    (o.failed && says(o, /Basic Authentication (?:has been |is )?disabled on this instance/i));
+    // Data Center with basic auth switched off takes personal access tokens only: a Cloud token sent there.
+    (o.failed && basicAuthDisabled(o) && (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token'));
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
     code: FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,
@@ -235,5 +242,22 @@ function passwordRefusedWithoutReason(o: Observation) {
     ],
     evidence: [statusEvidence(o), 'no reason in the body', `auth: ${o.auth}`],
     docs: DOCS.basicAuth
+  };
+}
+
+function passwordOnDataCenterWithoutBasic(o: Observation) {
+  return {
+    code: FindingCode.BASIC_AUTH_PASSWORD,
+    severity: 'error' as const,
+    title: 'This Data Center site has basic authentication switched off: use a personal access token',
+    explanation:
+      `The administrators of this ${productName(o.product)} Data Center site disabled basic authentication, so a user name and password are refused on every REST call. ` +
+      'The site takes personal access tokens instead, sent as a Bearer token.',
+    remedies: [
+      { actor: caller(o), action: 'Create a personal access token in your profile on the site (Profile → Personal Access Tokens) and send `Authorization: Bearer <token>`.' },
+      { actor: 'site-admin' as const, action: 'If scripts must keep basic auth, the administrators can allow it for them (Data Center: Authentication methods, basic auth exceptions).' }
+    ],
+    evidence: [statusEvidence(o), 'the response says basic authentication is disabled on this instance'],
+    docs: DOCS.dataCenterTokens
   };
 }

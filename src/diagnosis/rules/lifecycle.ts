@@ -134,7 +134,7 @@ export const wrongProductUrl: Rule = (o) => {
   };
 };
 
-const NO_ENDPOINT = /null for uri|HTTP 404 Not Found|requested URL .{0,300} was not found on this server|No message available|could not find (?:a |any )?(?:resource|handler|endpoint)|(?:resource|endpoint|url|method) (?:was )?not found|no (?:such|matching) (?:endpoint|resource|operation|route)|unrecognized (?:url|path)|Method Not Allowed|HTTP method .{0,20} (?:is )?not supported|dead link|page (?:you|you're) (?:are )?looking for|Unsupported (?:API|endpoint)|Not Found$/im;
+const NO_ENDPOINT = /null for uri|HTTP 404 Not Found|requested URL .{0,300} was not found on this server|No message available|could not find (?:a |any )?(?:resource|handler|endpoint)|(?:resource|endpoint|url|method) (?:was )?not found|no (?:such|matching) (?:endpoint|resource|operation|route)|unrecognized (?:url|path)|Method Not Allowed|HTTP method .{0,20} (?:is )?not supported|dead link|page (?:you|you're) (?:are )?looking for|page you were trying to reach (?:could not|couldn't|cannot) be found|Unsupported (?:API|endpoint)|Not Found$/im;
 
 /** A trailing slash: the gateway matches no operation, so its scope check fails with "scope does not match" (or 404). */
 export const trailingSlash: Rule = (o) => {

@@ -45,3 +45,26 @@ export const resourceNotFound: Rule = (o) => {
     docs: DOCS.confluenceV2
   };
 };
+
+/**
+ * Confluence reports some references it cannot resolve (a space key that no longer exists, an empty parameter
+ * derived from one) as a 500 carrying the Java IllegalArgumentException: the request names something that is not there.
+ */
+export const confluenceRejectedReference: Rule = (o) => {
+  if (!o.failed || o.status !== 500 || !(o.product === 'confluence' || o.body.kind === 'confluence')) return undefined;
+  if (!says(o, /IllegalArgumentException/)) return undefined;
+  return {
+    code: FindingCode.RESOURCE_NOT_FOUND_OR_HIDDEN,
+    severity: 'error',
+    title: 'Confluence could not resolve something the request names (a 500 from bad input, not an outage)',
+    explanation:
+      'The 500 carries a Java IllegalArgumentException: Confluence failed on the request\'s input rather than being down. ' +
+      'It is most often a space key that does not exist (renamed, or mistyped) or a parent page that is gone, or a lookup that came back empty.',
+    remedies: [
+      { actor: caller(o), action: 'Check the space key (case-sensitive; it may have changed in a migration or upgrade), the parent page id and any CQL values the call sends.' },
+      { actor: caller(o), action: 'Open the same space and page in the browser as the account the call runs as.' }
+    ],
+    evidence: [`status 500 with a Java IllegalArgumentException`, `call: ${callLabel(o)} (${o.auth})`],
+    docs: DOCS.confluenceV2
+  };
+};

@@ -74,7 +74,7 @@ export const issueNotVisible: Rule = (o) => {
 
 const ADMIN_PERMISSION = /administer|admin/i;
 const ADMIN_TEXT =
-  /only (?:jira |confluence |site |system |global )?administrators|(?:need|have) to be an? (?:jira |confluence |site |system )?admin(?:istrator)?|(?:jira |confluence |global )?administrator permission|project admin(?:istrator)?s? (?:permission|only|rights)|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin/i;
+  /only (?:jira |confluence |site |system |global )?administrators|(?:need|have) to be an? (?:jira |confluence |site |system )?admin(?:istrator)?|(?:jira |confluence |global )?administrator permission|project admin(?:istrator)?s? (?:permission|only|rights)|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin|permission to (?:create|register|update|delete|manage) (?:a |the )?web ?hooks?/i;
 
 export const adminOnlyEndpoint: Rule = (o) => {
   const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
