@@ -58,9 +58,11 @@ export function parseThrownError(error: unknown): ParsedThrownError {
 
   let kind: ThrownErrorKind = BY_NAME[name] ?? 'unknown';
   if (kind === 'egress-not-allowed' && /is not allowed from .* context/i.test(message)) kind = 'product-not-allowed';
-  if (kind === 'unknown' && /NEEDS_AUTHENTICATION_ERR|Authentication Required/.test(message)) kind = 'needs-authentication';
+  // `@forge/api` throws NeedsAuthenticationError('Authentication Required'); @forge/bridge's invoke wraps it as
+  // "There was an error invoking the function - Authentication required".
+  if (kind === 'unknown' && (/NEEDS_AUTHENTICATION_ERR|Authentication Required/.test(message) || /error invoking the function\W{1,5}Authentication required/i.test(message))) kind = 'needs-authentication';
   // @forge/api's messages (out/api/errors.js), for errors pasted as text without their name.
-  if (kind === 'unknown' && /^Request \w+ is not allowed from \w+ context/i.test(message)) kind = 'product-not-allowed';
+  if (kind === 'unknown' && /^(?:[\w.]*Error:\s*)?Request \w+ is not allowed from \w+ context/i.test(message)) kind = 'product-not-allowed';
   if (kind === 'unknown' && /URL not included in the external fetch (?:backend |client )?permissions|REQUEST_EGRESS_ALLOWLIST_ERR|go\.atlassian\.com\/forge-egress/i.test(message)) kind = 'egress-not-allowed';
   if (kind === 'unknown' && /PROXY_ERR|Forge platform failed to process runtime HTTP request/.test(message)) kind = 'proxy';
   if (kind === 'unknown' && /timed? ?out|timeout/i.test(`${message} ${errorCode ?? ''}`)) kind = 'timeout';

@@ -2,7 +2,7 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName } from '../observation';
 import type { Rule } from './rule';
 
-const NOT_INSTALLED = /app is not installed on this instance|app is not installed|not installed on this (site|instance)|requires access to an? .{0,160} site which you don[’']t have/i;
+const NOT_INSTALLED = /app is not installed on this instance|app is not installed|not installed (?:on|for|in) this (?:site|instance)|requires access to an? .{0,160} site which you don[’']t have/i;
 
 export const productNotInstalled: Rule = (o) => {
   // OAuth 2.0 (3LO) apps are not installed on products: for them this text means the grant no longer reaches the site.
