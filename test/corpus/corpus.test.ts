@@ -6,7 +6,7 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * the corpus grew by blind sets (cases gathered without running the engine, `f-` files): on the 196 cases before
  * them the engine went from 92.3% to 94.4%, and the blind sets, measured before any tuning, scored about half.
  */
-const FLOOR = 0.91;
+const FLOOR = 0.9;
 
 describe('public error corpus', () => {
   const summary = runCorpus();

@@ -251,7 +251,7 @@ function passwordOnDataCenterWithoutBasic(o: Observation) {
     severity: 'error' as const,
     title: 'This Data Center site has basic authentication switched off: use a personal access token',
     explanation:
-      `The administrators of this ${productName(o.product)} Data Center site disabled basic authentication, so a user name and password are refused on every REST call. ` +
+      `The administrators of this ${o.product ? `${productName(o.product)} ` : ''}Data Center site disabled basic authentication, so a user name and password are refused on every REST call. ` +
       'The site takes personal access tokens instead, sent as a Bearer token.',
     remedies: [
       { actor: caller(o), action: 'Create a personal access token in your profile on the site (Profile → Personal Access Tokens) and send `Authorization: Bearer <token>`.' },
