@@ -50,6 +50,21 @@ describe('shapes', () => {
   test('a thrown error as JSON', () => {
     expect(parsePastedInput('{"name":"FetchError","message":"socket hang up"}')).toMatchObject({ shape: 'sdk-error', error: { name: 'FetchError' } });
   });
+  test('a JSON error body quoted inside a log line is read as the body; broken JSON is left as text', () => {
+    const quoted = parsePastedInput('responseBody {"errorMessages":[],"errors":{"summary":"Field \'summary\' cannot be set."}}');
+    expect(quoted.response?.body).toBe('{"errorMessages":[],"errors":{"summary":"Field \'summary\' cannot be set."}}');
+    expect(quoted.notes).toContain('read the JSON error body quoted in the text');
+    const broken = parsePastedInput('responseBody {"errorMessages":[oops}');
+    expect(broken.response).toBeUndefined();
+    expect(broken.notes).not.toContain('read the JSON error body quoted in the text');
+  });
+
+  test('a client\'s 500 envelope quoting the product\'s status is read at the product\'s status', () => {
+    const wrapped = parsePastedInput('{"Error":true,"Status":500,"Message":"JIRA request returned status 400 Bad Request"}');
+    expect(wrapped.response?.status).toBe(400);
+    expect(parsePastedInput('{"Error":true,"Status":500,"Message":"boom"}').response?.status).toBe(500);
+  });
+
   test('a body without status keeps status 0 and says so', () => {
     const pasted = parsePastedInput('{"errorMessages":["Something odd"]}');
     expect(pasted).toMatchObject({ shape: 'json-body', response: { status: 0 } });

@@ -265,6 +265,27 @@ function fromHtml(text: string): PastedInput {
 const EXCEPTION_LINE = /^(?:Uncaught |Unhandled(?: Promise)? ?(?:rejection)?:? ?|\[[^\]\n]{0,40}\] ?)?((?:[A-Za-z_$][\w$]{0,80}\.){0,6}[A-Za-z_$][\w$]{0,80}(?:Error|Exception|_ERR|Err))(?:\[[\w-]{0,40}\])?(?::[ \t]*|[ \t]*$|[ \t]*\{)/m;
 const LOG_LINE = /^[ \t]*(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|(?:level=)?(?:ERROR|WARN|INFO|DEBUG|error|warn)\b|\[(?:ERROR|WARN|INFO|error|warn)\]|INVOCATION|[a-f0-9]{8}-[a-f0-9]{4}-)/;
 
+/**
+ * A log line or message that quotes the product's JSON error body after a prefix ("responseBody {...}",
+ * "text: {...}"): the body is read as the product's answer. Tried once, from the first `{"` that opens a known
+ * error shape to the last `}`.
+ */
+const EMBEDDED_BODY = /\{\s*"(?:errorMessages|errors|errorMessage|message|statusCode|code|error)"\s*:/;
+
+function embeddedJsonBody(text: string): string | undefined {
+  const start = text.search(EMBEDDED_BODY);
+  if (start <= 0) return undefined;
+  const end = text.lastIndexOf('}');
+  if (end <= start) return undefined;
+  const candidate = text.slice(start, end + 1);
+  if (nestsDeeperThan(candidate, MAX_JSON_DEPTH)) return undefined;
+  try {
+    return isRecord(JSON.parse(candidate)) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fromFreeText(text: string): PastedInput {
   const sample = text.slice(0, MAX_PARSE);
   const exception = EXCEPTION_LINE.exec(sample.slice(0, 20_000));
@@ -275,10 +296,14 @@ function fromFreeText(text: string): PastedInput {
   const lineStart = exception ? exception.index + exception[0].length : 0;
   const message = exception ? sample.slice(lineStart, lineStart + 4000).trim() : sample.slice(0, 4000).trim();
   const notes: string[] = [shape === 'sdk-error' ? `the paste is an exception (${name}) without a response` : `the paste is a ${shape === 'log-line' ? 'log line' : 'message'} without a response`];
+  const embedded = embeddedJsonBody(sample.slice(0, 100_000));
+  if (embedded) notes.push('read the JSON error body quoted in the text');
+  const headers: Record<string, string> = embedded ? { 'content-type': 'application/json' } : {};
   if (status !== undefined) {
     notes.push(`status ${status} inferred from the text`);
-    return { shape, response: { status, headers: {}, body: sample.slice(0, 100_000) }, error: { name, message, status }, request, notes };
+    return { shape, response: { status, headers, body: embedded ?? sample.slice(0, 100_000) }, error: { name, message, status }, request, notes };
   }
+  if (embedded) return { shape, response: { status: 0, headers, body: embedded }, error: { name, message: shape === 'sdk-error' ? message : sample.slice(0, 4000).trim() }, request, notes };
   return { shape, error: { name, message: shape === 'sdk-error' ? message : sample.slice(0, 4000).trim() }, request, notes };
 }
 

@@ -73,7 +73,7 @@ export const consentScreenScopes: Rule = (o): Finding | undefined => {
 };
 
 /** @forge/manifest's wording for deprecated or unknown scopes (out/text/errors.js), pasted from `forge deploy` or `forge lint`. */
-const SCOPE_NAME_REFUSED = /deprecated scopes? .{0,120}in the manifest|is not a valid scope|invalid scope(?: name| '| "|:)|unknown scope(?: name| '| "|:)|scope .{0,60} does not exist/i;
+const SCOPE_NAME_REFUSED = /deprecated scopes? .{0,120}in the manifest|is not a valid scope|invalid scope(?: name| '| "|:)|unknown scope(?: name| '| "|:)|scope .{0,60} does not exist|scopes? (?:defined )?(?:are|is) not supported|unsupported scopes?/i;
 
 export const unknownScopeInText: Rule = (o) => {
   if (!o.failed || o.auth === 'oauth2' || !SCOPE_NAME_REFUSED.test(o.messageText)) return undefined;
