@@ -1,9 +1,20 @@
-import { relative } from 'node:path';
-import { confusionTable, runCorpus } from './corpus';
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { confusionTable, loadCases, runCorpus } from './corpus';
 
-/** `npm run corpus [-- --verbose]`: every case through explain, a confusion table, accuracy and refusals. */
-const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-const summary = runCorpus();
+/**
+ * `npm run corpus [-- --verbose] [-- --dir DIR]`: every case through explain, a confusion table, accuracy and
+ * refusals. `--dir` runs another folder of cases in the same format (a held-out set) instead of the committed one.
+ */
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || args.includes('-v');
+const dirAt = args.indexOf('--dir');
+const dir = dirAt >= 0 ? args[dirAt + 1] : undefined;
+if (dirAt >= 0 && (!dir || !existsSync(dir) || !statSync(dir).isDirectory())) {
+  console.error(`corpus: --dir needs a folder of case files (got ${dir === undefined ? 'nothing' : JSON.stringify(dir.slice(0, 200))})`);
+  process.exit(2);
+}
+const summary = runCorpus(dir ? loadCases(resolve(dir)) : undefined);
 console.log(confusionTable(summary));
 console.log('');
 if (verbose) {
