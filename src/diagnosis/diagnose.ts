@@ -6,7 +6,7 @@ import { forgeExPath, scopedTokenAtSiteUrl } from './rules/base-url';
 import { productNotDeclared, productNotInstalled } from './rules/installation';
 import type { Rule } from './rules/rule';
 import { installationBehindManifest, scopeRejected } from './rules/scopes';
-import { anonymousAnswer, egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
+import { anonymousAnswer, clientGotTextBody, egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
 import { unknownFailure } from './rules/unknown';
 import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, bareForbiddenToToken, webPageInsteadOfJson } from './rules/auth-scheme';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
@@ -63,6 +63,7 @@ const FAILURE_RULES: Rule[] = [
   bareForbiddenToToken,
   htmlErrorPage,
   permissionDenied,
+  clientGotTextBody,
   unknownFailure
 ];
 

@@ -95,13 +95,18 @@ export const queryStringInPath: Rule = (o) => {
 
 const CONFLUENCE_V1 = /^\/rest\/(?:api\/(?:content|space|search|user|group|longtask|settings|template|audit|label|contentbody|relation)|experimental)\b/;
 
+/** A Confluence call that went to the Cloud site's root instead of /wiki (the root serves Jira or nothing). */
+function confluenceBaseWithoutWiki(o: Observation): boolean {
+  const base = o.input.call?.baseUrl ?? '';
+  return o.input.call?.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(o.pathAsCalled);
+}
+
 export const wrongProductUrl: Rule = (o) => {
   if (!o.failed) return undefined;
   const path = o.pathAsCalled;
   const confluenceWithoutWiki =
     CONFLUENCE_V1.test(path) && !findOperation(o.method, path) && !o.selfHostedHost && (o.cloudHost || o.auth === 'forge-as-user' || o.auth === 'forge-as-app' || (o.product === 'confluence' && says(o, /null for uri/i)));
-  const base = o.input.call?.baseUrl ?? '';
-  const baseWithoutWiki = o.input.call?.product === 'confluence' && /^https?:\/\/[^/]+\.atlassian\.net\/?$/i.test(base) && (o.status === 404 || o.status === undefined) && !/^\/wiki\//.test(path);
+  const baseWithoutWiki = confluenceBaseWithoutWiki(o);
   const jiraUnderWiki = /^\/wiki\/rest\/api\/(?:2|3|latest)\/(?:issue|search|project|myself|field|jql)/.test(path);
   const exMismatch = /^\/ex\/confluence\/[^/]+\/rest\/api\/[23]\/(?:issue|search|project)/.test(path) || /^\/ex\/jira\/[^/]+\/wiki\//.test(path);
   const productMismatch = (o.input.call?.product === 'jira' && /^\/wiki\//.test(path)) || (o.input.call?.product === 'confluence' && /^\/rest\/api\/[23]\/(?:issue|search|project|myself)/.test(path));
@@ -194,6 +199,8 @@ export const siteUnavailable: Rule = (o) => {
   if (!o.failed) return undefined;
   const text = says(o, SITE_DOWN);
   if (!text) return undefined;
+  // A bare "Page Unavailable" for a Confluence call made at the site root is the root's answer, not the site's state.
+  if (confluenceBaseWithoutWiki(o) && !says(o, /maintenance|deactivated|suspended|site is|Cloud Notifications/i)) return undefined;
   if (o.status !== undefined && o.status < 500 && ![404, 403, 410, 401, 302].includes(o.status)) return undefined;
   // A bare "Service Unavailable" 503 JSON from one call is a transient product error, not the site.
   if (o.status === 503 && o.body.kind !== 'html' && !says(o, /maintenance|site|instance|deactivated|temporarily/i)) return undefined;
