@@ -46,6 +46,7 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"type": "error", "error": {"message": "This API is not accessible by this authentication mechanism"}}', {}, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"statusCode":413,"message":"Request too large. Requests for this resource can be at most 5242880 bytes"}', {}, 'INVALID_REQUEST'],
   ['oauth_problem=consumer_key_unknown', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['{"errorMessages":["Access denied: the user does not have \'Browse users and groups\' global permission"]}', {}, 'PERMISSION_DENIED'],
   ['  File "site-packages/atlassian/confluence.py", line 128, in get_page_by_title\nAttributeError: \'str\' object has no attribute \'get\'', { product: 'confluence' }, 'INVALID_CREDENTIALS'],
   ["AttributeError: 'str' object has no attribute 'get'", {}, 'UNKNOWN'],
   ['Page Unavailable', { product: 'confluence', baseUrl: 'https://x.atlassian.net', path: '/plugins/servlet/soap-axis1/confluenceservice-v2' }, 'WRONG_PRODUCT_URL'],
