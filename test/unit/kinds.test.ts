@@ -46,6 +46,12 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"type": "error", "error": {"message": "This API is not accessible by this authentication mechanism"}}', {}, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"statusCode":413,"message":"Request too large. Requests for this resource can be at most 5242880 bytes"}', {}, 'INVALID_REQUEST'],
   ['oauth_problem=consumer_key_unknown', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['{ "message": "Unable to decode JWT token: Error: Signature verification failed for input: <jwt> with method sha256" }', { auth: 'connect-jwt' }, 'CONNECT_JWT_REJECTED'],
+  ['2024/10/05 21:51:20 {"errorMessages":["Missing \'transition\' identifier"],"errors":{}}', {}, 'INVALID_REQUEST'],
+  ['2025-08-21 | INFO | 404 GET https://jira.example.org/rest/api/2/search/jql?jql=project+%3D+A', {}, 'ENDPOINT_NOT_FOUND'],
+  ['I was getting 404s on <my-domain>/agile/1.0/board/15/configuration', { path: '/agile/1.0/board/15/configuration' }, 'ENDPOINT_NOT_FOUND'],
+  ['http2 error: stream error received: refused stream before processing any application logic', {}, 'RATE_LIMITED'],
+  ['The GET /rest/api/2/issue/createmeta/10200/issuetypes also returns a 400 (Bad Request)', {}, 'INVALID_REQUEST'],
   ['{"errorMessages":["Access denied: the user does not have \'Browse users and groups\' global permission"]}', {}, 'PERMISSION_DENIED'],
   ['  File "site-packages/atlassian/confluence.py", line 128, in get_page_by_title\nAttributeError: \'str\' object has no attribute \'get\'', { product: 'confluence' }, 'INVALID_CREDENTIALS'],
   ["AttributeError: 'str' object has no attribute 'get'", {}, 'UNKNOWN'],
@@ -92,6 +98,7 @@ const probes: [string, ExplainOptions, string][] = [
   // A 403 with no reason at all, to a token call: Cloud could not read the credential (a token sent as Bearer).
   ['returned status 403 Forbidden, body ""', {}, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],
+  ['requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://x.atlassian.net/wiki/rest/api/content?spaceKey=ABC&type=page', {}, 'API_TOKEN_WRONG_SCHEME'],
   ['HTTP/1.1 403 Forbidden\n\n', { auth: 'oauth2' }, 'OAUTH_SCOPE_MISSING'],
   ['RestClientException{statusCode=Optional.of(403), errorCollections=[]}', { auth: 'basic-password' }, 'INVALID_CREDENTIALS'],
   // Jira 9 and Cloud removed GET /issue/createmeta: the old path now reads "createmeta" as an issue key.

@@ -109,7 +109,7 @@ export const apiTokenWrongScheme: Rule = (o) => {
 };
 
 const JWT_REJECTED =
-  /validate (?:the )?JWT|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
+  /validate (?:the )?JWT|(?:decode|verify|parse) (?:the )?JWT|JWT .{0,40}signature verification failed|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
 
 export const connectJwtRejected: Rule = (o) => {
   const text = says(o, JWT_REJECTED);
@@ -204,7 +204,8 @@ const PRODUCT_REASON = /permission|not permitted|XSRF|CAPTCHA|scope|licen[cs]|ad
 function reasonless403(o: Observation): boolean {
   if (!o.failed || o.status !== 403 || o.body.kind === 'html') return false;
   const productBody = o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway' || (o.body.kind === 'json' && o.body.messages.length > 0);
-  return !productBody && Object.keys(o.body.fieldErrors).length === 0 && !says(o, PRODUCT_REASON);
+  const withoutUrls = o.messageText.replace(/\S*(?::\/\/|\/rest\/|\/wiki\/)\S*/gi, ' ');
+  return !productBody && Object.keys(o.body.fieldErrors).length === 0 && !PRODUCT_REASON.test(withoutUrls);
 }
 
 export const bareForbiddenToToken: Rule = (o) => {

@@ -24,7 +24,7 @@ function cloudSearchRemoved(o: Observation): boolean {
  * Jira 9 (Data Center) and Cloud dropped GET /issue/createmeta: the old path now reads "createmeta" as an issue key,
  * so tools that create issues through it report "Issue Does Not Exist" or a failed "create meta" call.
  */
-const CREATEMETA_GONE = /create ?meta\b[\s\S]{0,200}(?:fail|error|not found|404|does not exist)|(?:fail|error)[\s\S]{0,60}create ?meta\b|(?:New-JiraIssue|creat(?:e|ing) (?:an? |the )?issue)[\s\S]{0,300}Issue Does Not Exist/i;
+const CREATEMETA_GONE = /create ?meta\b(?!\/)[\s\S]{0,200}(?:fail|error|not found|404|does not exist)|(?:fail|error)[\s\S]{0,60}create ?meta\b(?!\/)|(?:New-JiraIssue|creat(?:e|ing) (?:an? |the )?issue)[\s\S]{0,300}Issue Does Not Exist/i;
 
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
@@ -157,6 +157,10 @@ export const uiBaseUrl: Rule = (o) => {
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
+  // /rest/api/{2,3}/search/jql exists on Cloud only: Data Center keeps /rest/api/2/search.
+  if (o.selfHostedHost && /^\/rest\/api\/(?:2|3|latest)\/search\/jql$/.test(o.pathAsCalled) && (status === 404 || status === undefined)) {
+    return endpointFinding(o, '/search/jql exists on Atlassian Cloud only; a Data Center site answers at /rest/api/2/search');
+  }
   if (status === 405) return endpointFinding(o, 'the path exists but not with this method');
   if (status !== 404 && status !== undefined && status !== 400) return undefined;
   const text = says(o, NO_ENDPOINT);

@@ -24,7 +24,7 @@ export const egressNotAllowed: Rule = (o) => {
 };
 
 export const rateLimited: Rule = (o) => {
-  const text = o.status === undefined && o.failed && says(o, /rate limit(?:ed|ing)? (?:exceeded|reached)|Too Many Requests|\b429\b|RATE_LIMIT|rate-limited|ThrottlingException|quota exceeded/i);
+  const text = o.status === undefined && o.failed && says(o, /rate limit(?:ed|ing)? (?:exceeded|reached)|Too Many Requests|\b429\b|RATE_LIMIT|rate-limited|ThrottlingException|quota exceeded|refused stream|REFUSED_STREAM/i);
   if (o.status !== 429 && !text) return undefined;
   const wait = o.headers.retryAfterSeconds;
   return {
