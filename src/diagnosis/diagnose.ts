@@ -8,7 +8,7 @@ import type { Rule } from './rules/rule';
 import { installationBehindManifest, scopeRejected } from './rules/scopes';
 import { anonymousAnswer, clientGotTextBody, egressNotAllowed, invalidCredentials, malformedResponse, productUnavailable, rateLimited, timedOut } from './rules/transport';
 import { unknownFailure } from './rules/unknown';
-import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, bareForbiddenToToken, webPageInsteadOfJson } from './rules/auth-scheme';
+import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, bareForbiddenToToken, bearerAtSiteUrl, webPageInsteadOfJson } from './rules/auth-scheme';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
 import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
@@ -29,6 +29,7 @@ const FAILURE_RULES: Rule[] = [
   siteUnavailable,
   oauthClientMisconfigured,
   oauthRefreshTokenInvalid,
+  bearerAtSiteUrl,
   connectJwtRejected,
   operationNotAllowedForCaller,
   scopedTokenAtSiteUrl,

@@ -43,7 +43,14 @@ describe('a bare 401 names the credential each caller sends', () => {
     ['connect-jwt', 'CONNECT_JWT_REJECTED'],
     ['data-center-pat', 'DATA_CENTER_TOKEN_ON_CLOUD']
   ] as const)('%s → %s', (auth, expected) => {
-    expect(code(auth, BARE_401, {}, 'https://your-site.atlassian.net/rest/api/3/myself')).toBe(expected);
+    // OAuth 2.0 access tokens are used through the gateway; the other callers at the site URL.
+    const url = auth === 'oauth2' ? 'https://api.atlassian.com/ex/jira/abc/rest/api/3/myself' : 'https://your-site.atlassian.net/rest/api/3/myself';
+    expect(code(auth, BARE_401, {}, url)).toBe(expected);
+  });
+  test('a Bearer token at the site URL: neither an API token (Basic only) nor an OAuth token (gateway only) works there', () => {
+    const f = diagnose({ call: { method: 'GET', path: 'https://your-site.atlassian.net/rest/api/3/myself', auth: 'oauth2' }, response: BARE_401 }).primary!;
+    expect(f.code).toBe('API_TOKEN_WRONG_SCHEME');
+    expect(f.remedies.map((r) => r.action).join(' ')).toContain('https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/myself');
   });
   test('every auth mode gets exactly one primary finding for the same failures', () => {
     for (const auth of AUTH_MODES) for (const response of [SCOPE_401, BARE_401]) expect(code(auth, response)).toBeDefined();

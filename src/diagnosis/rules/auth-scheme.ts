@@ -262,3 +262,27 @@ function passwordOnDataCenterWithoutBasic(o: Observation) {
     docs: DOCS.dataCenterTokens
   };
 }
+
+/**
+ * A Bearer token sent to a site URL (*.atlassian.net): OAuth 2.0 (3LO) access tokens are accepted only through
+ * https://api.atlassian.com/ex/{product}/{cloudId}, and API tokens only as Basic credentials, so whichever it was,
+ * the site cannot take it. (Personal access tokens, also sent as Bearer, exist on Data Center only.)
+ */
+export const bearerAtSiteUrl: Rule = (o) => {
+  if (o.auth !== 'oauth2' || !o.failed || !o.host || !/\.atlassian\.net$/.test(o.host)) return undefined;
+  if (o.status !== undefined && o.status !== 401 && o.status !== 403 && o.status !== 404) return undefined;
+  return {
+    code: FindingCode.API_TOKEN_WRONG_SCHEME,
+    severity: 'error',
+    title: `A Bearer token was sent to ${o.host}, which takes neither kind of token that way`,
+    explanation:
+      'The site URL accepts API tokens only as Basic credentials (base64 of "email:api_token"). OAuth 2.0 access tokens are Bearer tokens, ' +
+      'but they are accepted only through https://api.atlassian.com/ex/{product}/{cloudId}. Personal access tokens (Bearer) exist on Data Center only.',
+    remedies: [
+      { actor: caller(o), action: 'With an API token: send Basic authorization, base64 of "email:api_token", to the site URL.' },
+      { actor: caller(o), action: `With an OAuth 2.0 access token: call https://api.atlassian.com/ex/${o.product ?? 'jira'}/{cloudId}${o.pathAsCalled.startsWith('/') ? o.pathAsCalled : ''} instead (the cloudId comes from /oauth/token/accessible-resources).` }
+    ],
+    evidence: [statusEvidence(o), `Bearer token sent to ${o.host}`],
+    docs: DOCS.basicAuth
+  };
+};
