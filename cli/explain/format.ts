@@ -27,6 +27,11 @@ export function formatForPerson(diagnosis: Diagnosis, assumptions: string[]): st
   lines.push('');
   if (diagnosis.findings.length === 0) lines.push('✔ No problem found: the call succeeded.');
   for (const finding of diagnosis.findings) lines.push(...formatFinding(finding), '');
+  if (diagnosis.alsoPossible.length > 0) {
+    lines.push('Also possible (the response fits these too; check them if the first does not hold):');
+    for (const other of diagnosis.alsoPossible) lines.push(`  - ${other.code}: ${other.title}`);
+    lines.push('');
+  }
   if (diagnosis.scopes.layers.length > 0) {
     lines.push('Scopes:');
     for (const layer of diagnosis.scopes.layers) {

@@ -78,6 +78,11 @@ export interface Diagnosis {
   primary?: Finding;
   /** Primary first, then advice. */
   findings: Finding[];
+  /**
+   * Other causes the same response fits (later failure rules that also matched, each a different code, at most
+   * two): the text cannot rule them out, so a reader who has checked the primary one looks there next.
+   */
+  alsoPossible: { code: Finding['code']; title: string }[];
   status?: number;
   /** Names of the response headers (never their values). */
   headerNames: string[];
@@ -127,6 +132,26 @@ function applyRules(rules: Rule[], o: Observation, firstOnly: boolean): Finding[
 }
 
 /** Explains one product call from what it returned or threw. Pure; never throws on any input. */
+const MAX_ALSO_POSSIBLE = 2;
+
+/**
+ * Later failure rules that match too, in rule order. The catch-alls that answer any 403 or any HTML page
+ * (PERMISSION_DENIED, HTML_ERROR_PAGE) and UNKNOWN are left out: after a specific finding they add only noise.
+ */
+function alsoPossible(o: Observation, primary: Finding | undefined): Diagnosis['alsoPossible'] {
+  if (!primary) return [];
+  const seen = new Set<string>([primary.code, FindingCode.UNKNOWN, FindingCode.PERMISSION_DENIED, FindingCode.HTML_ERROR_PAGE]);
+  const out: Diagnosis['alsoPossible'] = [];
+  for (const rule of FAILURE_RULES) {
+    if (out.length >= MAX_ALSO_POSSIBLE) break;
+    const finding = rule(o);
+    if (!finding || seen.has(finding.code)) continue;
+    seen.add(finding.code);
+    out.push({ code: finding.code, title: sentence(redact(finding.title)) });
+  }
+  return out;
+}
+
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const o = observe(input);
   const [primary] = applyRules(FAILURE_RULES, o, true);
@@ -138,6 +163,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     ok: !primary,
     primary,
     findings,
+    alsoPossible: alsoPossible(o, primary),
     status: o.status,
     headerNames: Object.keys(o.headers.all),
     call: { method: o.method, path: redact(o.pathAsCalled), auth: o.auth, product: o.product },

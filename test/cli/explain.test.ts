@@ -88,3 +88,18 @@ describe('bad input: a clear message and exit code 2', () => {
     expect(explain(['--manifest', 'nope.yml'], 'HTTP/1.1 200 OK\n\n').code).toBe(2);
   });
 });
+
+describe('issue-doctor explain names the other causes a response fits', () => {
+  test('a bare 401 to a password call: the password first, wrong credentials as the alternative, in text and JSON', () => {
+    const text = explain(['--as', 'basic-password', '--path', 'https://acme.atlassian.net/rest/api/3/myself'], 'HTTP/1.1 401 Unauthorized\n\n');
+    expect(text.stdout).toContain('BASIC_AUTH_PASSWORD');
+    expect(text.stdout).toMatch(/Also possible[^\n]*\n  - INVALID_CREDENTIALS: /);
+    const json = JSON.parse(explain(['--json', '--as', 'basic-password', '--path', 'https://acme.atlassian.net/rest/api/3/myself'], 'HTTP/1.1 401 Unauthorized\n\n').stdout);
+    expect(json.alsoPossible.map((a: { code: string }) => a.code)).toEqual(['INVALID_CREDENTIALS']);
+  });
+  test('nothing else fits a specific answer: no "Also possible" section', () => {
+    const r = explain([], 'HTTP/1.1 403 Forbidden\n\nXSRF check failed');
+    expect(r.stdout).toContain('XSRF_CHECK_FAILED');
+    expect(r.stdout).not.toContain('Also possible');
+  });
+});

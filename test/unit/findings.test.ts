@@ -54,4 +54,20 @@ describe('finding fixtures', () => {
     expect(diagnosis.primary?.title).not.toContain('(none)');
     expect(diagnosis.primary?.title).toContain('read:jira-work');
   });
+
+  test('other causes the same response fits are listed after the primary one, each once, never UNKNOWN', () => {
+    const diagnosis = diagnose({
+      call: { method: 'GET', path: 'https://your-site.atlassian.net/rest/api/3/myself', auth: 'basic-password' },
+      response: { status: 401, headers: {}, body: '' }
+    });
+    expect(diagnosis.primary?.code).toBe(FindingCode.BASIC_AUTH_PASSWORD);
+    expect(diagnosis.alsoPossible.map((a) => a.code)).toEqual([FindingCode.INVALID_CREDENTIALS]);
+    const healthy = diagnose({
+      call: { method: 'GET', path: '/rest/api/3/issue/PROJ-7', auth: 'forge-as-user' },
+      response: { status: 200, headers: {}, body: '{}' }
+    });
+    expect(healthy.alsoPossible).toEqual([]);
+    const unknown = diagnose({ call: { method: 'GET', path: '/x', auth: 'unknown' }, response: { status: 418, headers: {}, body: '' } });
+    expect(unknown.alsoPossible).toEqual([]);
+  });
 });
