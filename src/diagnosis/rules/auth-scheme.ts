@@ -204,7 +204,11 @@ const PRODUCT_REASON = /permission|not permitted|XSRF|CAPTCHA|scope|licen[cs]|ad
 function reasonless403(o: Observation): boolean {
   if (!o.failed || o.status !== 403 || o.body.kind === 'html') return false;
   const productBody = o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway' || (o.body.kind === 'json' && o.body.messages.length > 0);
-  const withoutUrls = o.messageText.replace(/\S*(?::\/\/|\/rest\/|\/wiki\/)\S*/gi, ' ');
+  // Word by word (linear): a word that is a URL or an API path names no reason.
+  const withoutUrls = o.messageText
+    .split(/\s+/)
+    .filter((word) => !word.includes('://') && !word.includes('/rest/') && !word.includes('/wiki/'))
+    .join(' ');
   return !productBody && Object.keys(o.body.fieldErrors).length === 0 && !PRODUCT_REASON.test(withoutUrls);
 }
 
