@@ -135,11 +135,33 @@ function applyRules(rules: Rule[], o: Observation, firstOnly: boolean): Finding[
 const MAX_ALSO_POSSIBLE = 2;
 
 /**
+ * Findings that often rest on a status and the caller rather than on the product's own words: the families in
+ * which public threads settled the same text differently (test/corpus/README.md). Only these get alternatives;
+ * running every rule costs about 10 ms of pattern compilation on first use, which a finding read from the
+ * product's own words ("granted the following scopes: []", "XSRF check failed") does not need to pay.
+ */
+const WEAKLY_EVIDENCED = new Set<FindingCode>([
+  FindingCode.INVALID_CREDENTIALS,
+  FindingCode.BASIC_AUTH_PASSWORD,
+  FindingCode.LOGIN_REQUIRED,
+  FindingCode.API_TOKEN_WRONG_SCHEME,
+  FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,
+  FindingCode.SCOPED_TOKEN_SITE_URL,
+  FindingCode.OAUTH_ACCESS_TOKEN_EXPIRED,
+  FindingCode.RESOURCE_NOT_FOUND_OR_HIDDEN,
+  FindingCode.ISSUE_NOT_FOUND_OR_HIDDEN,
+  FindingCode.ENDPOINT_NOT_FOUND,
+  FindingCode.MALFORMED_RESPONSE,
+  FindingCode.HTML_ERROR_PAGE,
+  FindingCode.PERMISSION_DENIED
+]);
+
+/**
  * Later failure rules that match too, in rule order. The catch-alls that answer any 403 or any HTML page
  * (PERMISSION_DENIED, HTML_ERROR_PAGE) and UNKNOWN are left out: after a specific finding they add only noise.
  */
 function alsoPossible(o: Observation, primary: Finding | undefined): Diagnosis['alsoPossible'] {
-  if (!primary) return [];
+  if (!primary || !WEAKLY_EVIDENCED.has(primary.code)) return [];
   const seen = new Set<string>([primary.code, FindingCode.UNKNOWN, FindingCode.PERMISSION_DENIED, FindingCode.HTML_ERROR_PAGE]);
   const out: Diagnosis['alsoPossible'] = [];
   for (const rule of FAILURE_RULES) {
