@@ -70,4 +70,12 @@ describe('finding fixtures', () => {
     const unknown = diagnose({ call: { method: 'GET', path: '/x', auth: 'unknown' }, response: { status: 418, headers: {}, body: '' } });
     expect(unknown.alsoPossible).toEqual([]);
   });
+
+  test('a not-found to a script with credentials says a rejected pair is answered as anonymous; a Forge call never does', () => {
+    const response = { status: 404, headers: {}, body: '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}' };
+    const script = diagnose({ call: { method: 'GET', path: '/rest/api/3/issue/PROJ-7', auth: 'basic-token' }, response, channel: 'cli' });
+    expect(JSON.stringify(script.primary?.remedies)).toContain('answered as an anonymous user');
+    const forge = diagnose({ call: { method: 'GET', path: '/rest/api/3/issue/PROJ-7', auth: 'forge-as-user' }, response, channel: 'cli' });
+    expect(JSON.stringify(forge.primary?.remedies)).not.toContain('anonymous');
+  });
 });

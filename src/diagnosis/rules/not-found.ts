@@ -1,6 +1,7 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation } from '../observation';
 import { caller, says } from './remedies';
+import type { Finding } from '../types';
 import type { Rule } from './rule';
 
 const RESOURCE_NOT_FOUND =
@@ -10,6 +11,22 @@ function kindOf(o: Observation): string {
   const path = o.catalogPath;
   const match = /\/(pages|blogposts|spaces|space|content|attachments|comments|project|board|sprint|user|users|group|filter|dashboard|servicedesk|request|customer|organization|field|workflow|component|version|worklog)s?\b/.exec(path);
   return match ? match[1].replace(/s$/, '') : 'resource';
+}
+
+/**
+ * Cloud serves a rejected Basic pair as an anonymous request (404 for what anonymous users cannot see, empty
+ * results), so "not found" for something that exists is often a credential that was never applied
+ * (https://github.com/brekkylab/backlot/issues/123 measured it).
+ */
+export function anonymousHint(o: Observation): Finding['remedies'] {
+  if (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') return [];
+  return [
+    {
+      actor: caller(o),
+      action: 'If you are sure it exists: check that the credentials are applied at all (e-mail plus API token as Basic, no stray newline in the token). A rejected pair is answered as an anonymous user, with exactly this "not found".',
+      channel: 'cli'
+    }
+  ];
 }
 
 export const resourceNotFound: Rule = (o) => {
@@ -39,7 +56,8 @@ export const resourceNotFound: Rule = (o) => {
     remedies: [
       { actor: caller(o), action: `Check the id or key in ${callLabel(o)}: Confluence ids are numeric (not titles), Jira projects use keys or ids, users use accountId.` },
       { actor: caller(o), action: 'Check that the account the call runs as can open it in the browser; a scoped token or OAuth app must also hold the read scope for it.' },
-      { actor: 'site-admin', action: `If it exists, grant the caller view permission (space permissions, page restrictions or project role).` }
+      { actor: 'site-admin', action: `If it exists, grant the caller view permission (space permissions, page restrictions or project role).` },
+      ...anonymousHint(o)
     ],
     evidence: [`status ${status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`],
     docs: DOCS.confluenceV2

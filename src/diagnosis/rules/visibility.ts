@@ -1,6 +1,7 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import type { Finding } from '../types';
+import { anonymousHint } from './not-found';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
@@ -65,7 +66,8 @@ export const issueNotVisible: Rule = (o) => {
       { actor: 'viewer', action: `Ask the page author which issue is meant, or a Jira administrator or the project lead for browse permission on the project of ${key}.` },
       { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.`, channel: 'macro' },
       { actor: 'script-owner', action: `Check that ${key} is the current key (issues change key when moved) and that the account the call runs as may browse its project.`, channel: 'cli' },
-      ...scopedTokenHint(o)
+      ...scopedTokenHint(o),
+      ...anonymousHint(o)
     ],
     evidence,
     docs: DOCS.jiraAuth
