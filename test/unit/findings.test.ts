@@ -78,4 +78,13 @@ describe('finding fixtures', () => {
     const forge = diagnose({ call: { method: 'GET', path: '/rest/api/3/issue/PROJ-7', auth: 'forge-as-user' }, response, channel: 'cli' });
     expect(JSON.stringify(forge.primary?.remedies)).not.toContain('anonymous');
   });
+
+  test('network failures before HTTP say what failed: an untrusted certificate, a host name that does not resolve', () => {
+    const tls = diagnose({ call: { method: 'GET', path: '/rest/api/2/myself', auth: 'basic-token' }, error: { name: 'SSLError', message: '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate' }, channel: 'cli' });
+    expect(tls.primary?.code).toBe(FindingCode.UNKNOWN);
+    expect(tls.primary?.title).toContain('TLS certificate');
+    const dns = diagnose({ call: { method: 'GET', path: '/rest/api/3/myself', auth: 'basic-token' }, error: { name: 'FetchError', message: 'request failed, reason: getaddrinfo ENOTFOUND x.example' }, channel: 'cli' });
+    expect(dns.primary?.code).toBe(FindingCode.PRODUCT_UNAVAILABLE);
+    expect(dns.primary?.title).toContain('host name did not resolve');
+  });
 });

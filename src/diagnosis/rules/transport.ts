@@ -63,7 +63,7 @@ export const timedOut: Rule = (o) => {
 
 export const productUnavailable: Rule = (o) => {
   const serverError = o.status !== undefined && o.status >= 500;
-  const text = o.status === undefined && o.failed && says(o, /Internal Server Error|Bad Gateway|Service Unavailable|\b50[0-3] Server Error|ECONNRESET|ECONNREFUSED|socket hang up|upstream connect error/i);
+  const text = o.status === undefined && o.failed && says(o, /Internal Server Error|Bad Gateway|Service Unavailable|\b50[0-3] Server Error|ECONNRESET|ECONNREFUSED|socket hang up|upstream connect error|Connection refused|Failed to establish a new connection|ENETUNREACH|EHOSTUNREACH|No route to host/i);
   const transportError = o.thrown !== undefined && ['network', 'fetch', 'proxy'].includes(o.thrown.kind);
   if (!serverError && !transportError && !text) return undefined;
   // A wrapper's 500 around "invalid character '<'": the product answered with an HTML page, not a server error.
@@ -72,8 +72,12 @@ export const productUnavailable: Rule = (o) => {
   return {
     code: FindingCode.PRODUCT_UNAVAILABLE,
     severity: 'error',
-    title: `${productName(o.product)} is unavailable right now`,
-    explanation: `${callLabel(o)} failed on the server side (${detail}). This is not a permission problem.`,
+    title: says(o, /ENOTFOUND|getaddrinfo|Name or service not known|nodename nor servname/i)
+      ? `${productName(o.product)} could not be reached: the host name did not resolve`
+      : `${productName(o.product)} is unavailable right now`,
+    explanation: says(o, /ENOTFOUND|getaddrinfo|Name or service not known|nodename nor servname/i)
+      ? `${callLabel(o)} never reached a server: the host name did not resolve (${detail}). Check the site URL for a typo, and the machine's DNS or proxy settings.`
+      : `${callLabel(o)} failed on the server side (${detail}). This is not a permission problem.`,
     remedies: [
       ...retryLater('in a minute'),
       { actor: 'app-developer', action: 'Retry idempotent reads once with back-off; report persistent 5xx to Atlassian support with the report.' }
