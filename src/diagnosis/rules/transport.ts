@@ -179,29 +179,3 @@ function malformedPaste(o: Observation) {
     docs: DOCS.jiraAuth
   };
 }
-
-/**
- * Python clients that hand back the body as text when it is not JSON (atlassian-python-api) fail one step later
- * with "'str' object has no attribute 'get'": the answer was a page or a plain-text refusal. With no status, the
- * usual page is the site's answer to credentials it did not accept; a base URL that is not the site root is next.
- */
-const TEXT_FOR_JSON = /'str' object has no attribute '(?:get|keys|items)'|string indices must be integers/;
-
-export const clientGotTextBody: Rule = (o) => {
-  if (!o.failed || o.status !== undefined || !says(o, TEXT_FOR_JSON) || !(o.product || says(o, /atlassian|jira|confluence/i))) return undefined;
-  return {
-    code: FindingCode.INVALID_CREDENTIALS,
-    severity: 'error',
-    title: 'The client got a text or HTML page where JSON was expected: most likely the credentials were refused',
-    explanation:
-      'The library returned the body as a string because it was not JSON, and the code then read it as JSON. ' +
-      'Without a status, the usual page is the site refusing the credentials (a 401 page or a login page); ' +
-      'a base URL that is not the bare site root (a copied browser link with a path or #fragment) gives the same symptom.',
-    remedies: [
-      { actor: caller(o), action: 'Check the credentials: on Cloud, the account e-mail and an API token (not the password); on Data Center, a personal access token or the password.' },
-      { actor: caller(o), action: 'Use the bare site URL as the base (https://<your-site>.atlassian.net, with /wiki for Confluence where the client expects it), then log the status and body of the failing call.' }
-    ],
-    evidence: ['the client received a string where it expected JSON', ...(o.pathAsCalled ? [`call: ${callLabel(o)}`] : [])],
-    docs: DOCS.apiTokens
-  };
-};

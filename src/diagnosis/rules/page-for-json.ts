@@ -1,0 +1,61 @@
+import { DOCS, FindingCode } from '../codes';
+import { callLabel } from '../observation';
+import { caller, says } from './remedies';
+import type { Rule } from './rule';
+
+/**
+ * SDKs that check the status before decoding (go-jira's CheckResponse, jira-python's raise_on_error) fail to
+ * decode only a 2xx body: "invalid character '<'" there, or Python's "Expecting value" on a GET (which always
+ * has a body), means a web page answered 200 where JSON was expected. With no status and no other sign, that
+ * page is most often a sign-in page (SSO gateway, proxy, expired session) that a redirect led to.
+ */
+const HTML_DECODED = /invalid character '(?:<|\\u003c)' looking for beginning of value/i;
+const PYTHON_EMPTY_DECODE = /Expecting value: line 1 column 1 \(char 0\)/;
+
+export const webPageInsteadOfJson: Rule = (o) => {
+  if (o.status !== undefined || !o.failed || o.body.kind === 'html') return undefined;
+  const declaredGet = /^GET$/i.test(o.input.call?.method ?? '');
+  if (!says(o, HTML_DECODED) && !(declaredGet && says(o, PYTHON_EMPTY_DECODE))) return undefined;
+  return {
+    code: FindingCode.LOGIN_REQUIRED,
+    severity: 'error',
+    title: 'A web page answered instead of the API, most likely a sign-in page',
+    explanation:
+      'The client could not decode the answer as JSON because it was an HTML page that came with a success status. ' +
+      'That is what a redirect to a sign-in page (an SSO or two-factor gateway, a proxy, an expired session) looks like; ' +
+      'less often the base URL points at a page of the product instead of its API root.',
+    remedies: [
+      { actor: caller(o), action: 'Repeat the call with `curl -i` and the same credentials: a 302 to a login URL, or a login form in the body, confirms it.', channel: 'cli' },
+      { actor: caller(o), action: 'Authenticate every REST call itself (API token, OAuth 2.0, personal access token) and use the bare site URL as the base.' },
+      { actor: 'site-admin', action: 'If an SSO or two-factor gateway guards the site, let token-authenticated REST calls past it.' }
+    ],
+    evidence: ['the client failed to decode an HTML page as JSON', ...(declaredGet ? [`call: ${callLabel(o)}`] : [])],
+    docs: DOCS.basicAuth
+  };
+};
+
+/**
+ * Python clients that hand back the body as text when it is not JSON (atlassian-python-api) fail one step later
+ * with "'str' object has no attribute 'get'": the answer was a page or a plain-text refusal. With no status, the
+ * usual page is the site's answer to credentials it did not accept; a base URL that is not the site root is next.
+ */
+const TEXT_FOR_JSON = /'str' object has no attribute '(?:get|keys|items)'|string indices must be integers/;
+
+export const clientGotTextBody: Rule = (o) => {
+  if (!o.failed || o.status !== undefined || !says(o, TEXT_FOR_JSON) || !(o.product || says(o, /atlassian|jira|confluence/i))) return undefined;
+  return {
+    code: FindingCode.INVALID_CREDENTIALS,
+    severity: 'error',
+    title: 'The client got a text or HTML page where JSON was expected: most likely the credentials were refused',
+    explanation:
+      'The library returned the body as a string because it was not JSON, and the code then read it as JSON. ' +
+      'Without a status, the usual page is the site refusing the credentials (a 401 page or a login page); ' +
+      'a base URL that is not the bare site root (a copied browser link with a path or #fragment) gives the same symptom.',
+    remedies: [
+      { actor: caller(o), action: 'Check the credentials: on Cloud, the account e-mail and an API token (not the password); on Data Center, a personal access token or the password.' },
+      { actor: caller(o), action: 'Use the bare site URL as the base (https://<your-site>.atlassian.net, with /wiki for Confluence where the client expects it), then log the status and body of the failing call.' }
+    ],
+    evidence: ['the client received a string where it expected JSON', ...(o.pathAsCalled ? [`call: ${callLabel(o)}`] : [])],
+    docs: DOCS.apiTokens
+  };
+};
