@@ -46,6 +46,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"type": "error", "error": {"message": "This API is not accessible by this authentication mechanism"}}', {}, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"statusCode":413,"message":"Request too large. Requests for this resource can be at most 5242880 bytes"}', {}, 'INVALID_REQUEST'],
   ['oauth_problem=consumer_key_unknown', {}, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['No space with key : pages', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
+  ['ApiError: There is no space with the given key, or the calling user does not have permission to view the space', {}, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
   ["requests.exceptions.ConnectionError: HTTPSConnectionPool(host='jira.example.com', port=443): Max retries exceeded with url: /rest/api/2/serverInfo (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))", {}, 'PRODUCT_UNAVAILABLE'],
   ['{ "message": "Unable to decode JWT token: Error: Signature verification failed for input: <jwt> with method sha256" }', { auth: 'connect-jwt' }, 'CONNECT_JWT_REJECTED'],
   ['2024/10/05 21:51:20 {"errorMessages":["Missing \'transition\' identifier"],"errors":{}}', {}, 'INVALID_REQUEST'],
