@@ -7,9 +7,9 @@ import { runCorpus } from '../../tools/corpus/corpus';
 /**
  * The public corpus (test/corpus/cases): every case through `explain` in-process. The floor is the accuracy
  * reached so far; raise it as the engine improves, never lower it to make a change pass. It was set again when
- * the corpus grew by blind sets (124 cases gathered without running the engine, `f-` files): on the 196 cases
- * before them the engine went from 92.3% to 94.4%; the blind sets scored 51% before tuning and 81% after
- * (test/corpus/README.md), so the whole corpus stands at 286 of 320.
+ * the corpus grew by blind sets (126 cases gathered without running the engine, `f-` files): on the 196 cases
+ * before them the engine went from 92.3% to 94.4%; the blind sets scored 50% before tuning and 82% after
+ * (test/corpus/README.md), so the whole corpus stands at 288 of 322.
  */
 const FLOOR = 0.89;
 
