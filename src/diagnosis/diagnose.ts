@@ -123,18 +123,15 @@ function finish(finding: Finding, channel: Channel): Finding {
   };
 }
 
-function applyRules(rules: Rule[], o: Observation, firstOnly: boolean): Finding[] {
+function applyRules(rules: Rule[], o: Observation): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const finding = rule(o);
-    if (!finding) continue;
-    findings.push(finish(finding, o.channel));
-    if (firstOnly) break;
+    if (finding) findings.push(finish(finding, o.channel));
   }
   return findings;
 }
 
-/** Explains one product call from what it returned or threw. Pure; never throws on any input. */
 const MAX_ALSO_POSSIBLE = 2;
 
 /**
@@ -160,27 +157,37 @@ const WEAKLY_EVIDENCED = new Set<FindingCode>([
 ]);
 
 /**
- * Later failure rules that match too, in rule order. The catch-alls that answer any 403 or any HTML page
- * (PERMISSION_DENIED, HTML_ERROR_PAGE) and UNKNOWN are left out: after a specific finding they add only noise.
+ * One pass over the failure rules: the first that applies explains the call; for a weakly evidenced primary the
+ * pass goes on from there to collect the later rules that match too. The catch-alls that answer any 403 or any
+ * HTML page (PERMISSION_DENIED, HTML_ERROR_PAGE) and UNKNOWN are never alternatives: after a specific finding they
+ * add only noise.
  */
-function alsoPossible(o: Observation, primary: Finding | undefined): Diagnosis['alsoPossible'] {
-  if (!primary || !WEAKLY_EVIDENCED.has(primary.code)) return [];
-  const seen = new Set<string>([primary.code, FindingCode.UNKNOWN, FindingCode.PERMISSION_DENIED, FindingCode.HTML_ERROR_PAGE]);
-  const out: Diagnosis['alsoPossible'] = [];
+function explainFailure(o: Observation): { primary?: Finding; alsoPossible: Diagnosis['alsoPossible'] } {
+  let primary: Finding | undefined;
+  const alsoPossible: Diagnosis['alsoPossible'] = [];
+  const seen = new Set<string>([FindingCode.UNKNOWN, FindingCode.PERMISSION_DENIED, FindingCode.HTML_ERROR_PAGE]);
   for (const rule of FAILURE_RULES) {
-    if (out.length >= MAX_ALSO_POSSIBLE) break;
     const finding = rule(o);
-    if (!finding || seen.has(finding.code)) continue;
+    if (!finding) continue;
+    if (!primary) {
+      primary = finish(finding, o.channel);
+      if (!WEAKLY_EVIDENCED.has(primary.code)) break;
+      seen.add(primary.code);
+      continue;
+    }
+    if (seen.has(finding.code)) continue;
     seen.add(finding.code);
-    out.push({ code: finding.code, title: sentence(redact(finding.title)) });
+    alsoPossible.push({ code: finding.code, title: sentence(redact(finding.title)) });
+    if (alsoPossible.length >= MAX_ALSO_POSSIBLE) break;
   }
-  return out;
+  return { primary, alsoPossible };
 }
 
+/** Explains one product call from what it returned or threw. Pure; never throws on any input. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const o = observe(input);
-  const [primary] = applyRules(FAILURE_RULES, o, true);
-  const advice = applyRules(ADVISORY_RULES, o, false).filter(
+  const { primary, alsoPossible } = explainFailure(o);
+  const advice = applyRules(ADVISORY_RULES, o).filter(
     (f) => !(primary && f.code === primary.code && f.code === FindingCode.INSTALLATION_NOT_UPGRADED)
   );
   const findings = primary ? [primary, ...advice] : advice;
@@ -188,7 +195,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     ok: !primary,
     primary,
     findings,
-    alsoPossible: alsoPossible(o, primary),
+    alsoPossible,
     status: o.status,
     headerNames: Object.keys(o.headers.all),
     call: { method: o.method, path: redact(o.pathAsCalled), auth: o.auth, product: o.product },

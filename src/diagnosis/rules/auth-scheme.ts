@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, statusEvidence, type Observation } from '../observation';
-import { caller, says } from './remedies';
+import { caller, says, sendsApiToken } from './remedies';
 import type { Rule } from './rule';
 import { authenticated401, screenRefusesEverything } from './visibility';
 
@@ -28,7 +28,7 @@ export const basicAuthPassword: Rule = (o) => {
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
   const dcDisabled = o.failed && basicAuthDisabled(o);
   if (!deprecated && !passwordRefused && !sessionLogin && !dcDisabled) return undefined;
-  if (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') {
+  if (sendsApiToken(o.auth)) {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
     return undefined;
   }
@@ -67,7 +67,7 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
   const cloudTokenOnDc =
     (o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED)) ||
     // Data Center with basic auth switched off takes personal access tokens only: a Cloud token sent there.
-    (o.failed && basicAuthDisabled(o) && (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token'));
+    (o.failed && basicAuthDisabled(o) && sendsApiToken(o.auth));
   if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
   return {
     code: FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,
@@ -89,7 +89,7 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
 
 export const apiTokenWrongScheme: Rule = (o) => {
   const bearerNotJwt = says(o, BEARER_NOT_JWT);
-  const tokenAsBearer = (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token') && bearerNotJwt;
+  const tokenAsBearer = sendsApiToken(o.auth) && bearerNotJwt;
   const unknownBearer = (o.auth === 'unknown' || o.auth === 'oauth2') && bearerNotJwt;
   if (!tokenAsBearer && !unknownBearer) return undefined;
   return {

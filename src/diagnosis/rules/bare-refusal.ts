@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { productName, statusEvidence, type Observation } from '../observation';
-import { caller } from './remedies';
+import { caller, productErrorBody } from './remedies';
 import type { Rule } from './rule';
 
 /** Words that show the product itself explained a refusal (its permission, XSRF, CAPTCHA, scope or licence checks). */
@@ -13,7 +13,7 @@ const PRODUCT_REASON = /permission|not permitted|XSRF|CAPTCHA|scope|licen[cs]|ad
  */
 function reasonless403(o: Observation): boolean {
   if (!o.failed || o.status !== 403 || o.body.kind === 'html') return false;
-  const productBody = o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway' || (o.body.kind === 'json' && o.body.messages.length > 0);
+  const productBody = productErrorBody(o) || (o.body.kind === 'json' && o.body.messages.length > 0);
   // Word by word (linear): a word that is a URL or an API path names no reason.
   const withoutUrls = o.messageText
     .split(/\s+/)

@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation, statusEvidence } from '../observation';
-import { caller, callerKind, says } from './remedies';
+import { caller, callerKind, says, sendsApiToken } from './remedies';
 import type { Rule } from './rule';
 
 const NOT_FOR_CALLER =
@@ -35,7 +35,7 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   // password did, and passwords went with basic auth. The same token works per request on the REST API.
   const sessionLoginWithToken =
     /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) &&
-    (o.auth === 'basic-token' || o.auth === 'basic-classic-token' || o.auth === 'basic-scoped-token' || o.auth === 'oauth2') &&
+    (sendsApiToken(o.auth) || o.auth === 'oauth2') &&
     (o.status === 401 || o.status === 403);
   // /rest/atlassian-connect/ APIs serve Connect apps only.
   const connectOnly = o.auth !== 'connect-jwt' && /^\/rest\/atlassian-connect\//.test(o.catalogPath);

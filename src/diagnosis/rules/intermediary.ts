@@ -1,7 +1,7 @@
 import { DOCS, FindingCode } from '../codes';
 import { productName, statusEvidence, type Observation } from '../observation';
 import type { Finding } from '../types';
-import { caller, says } from './remedies';
+import { caller, productErrorBody, says } from './remedies';
 import type { Rule } from './rule';
 
 /** Pages of proxies, firewalls and CDNs in front of a site: the request never reached the product. */
@@ -14,11 +14,10 @@ const INTERMEDIARY = /Proxy Authentication Required|\bproxy (?:fail|error|authen
 function intermediaryRefusal(o: Observation): boolean {
   if (!o.failed) return false;
   if (o.status === 407 || says(o, INTERMEDIARY)) return true;
-  const productBody = o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway';
   return (
     (o.auth === 'data-center-pat' || o.selfHostedHost) &&
     o.status === 403 &&
-    !productBody &&
+    !productErrorBody(o) &&
     !says(o, /XSRF|CAPTCHA|permission|not permitted|administrator/i) &&
     !o.headers.all['x-seraph-loginreason']
   );

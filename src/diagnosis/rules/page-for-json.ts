@@ -9,7 +9,7 @@ import type { Rule } from './rule';
  * has a body), means a web page answered 200 where JSON was expected. With no status and no other sign, that
  * page is most often a sign-in page (SSO gateway, proxy, expired session) that a redirect led to.
  */
-const HTML_DECODED = /invalid character '(?:<|\\u003c)' looking for beginning of value/i;
+export const HTML_DECODED = /invalid character '(?:<|\\u003c)' looking for beginning of value/i;
 const PYTHON_EMPTY_DECODE = /Expecting value: line 1 column 1 \(char 0\)/;
 
 export const webPageInsteadOfJson: Rule = (o) => {
@@ -55,7 +55,7 @@ export const clientGotTextBody: Rule = (o) => {
       { actor: caller(o), action: 'Check the credentials: on Cloud, the account e-mail and an API token (not the password); on Data Center, a personal access token or the password.' },
       { actor: caller(o), action: 'Use the bare site URL as the base (https://<your-site>.atlassian.net, with /wiki for Confluence where the client expects it), then log the status and body of the failing call.' }
     ],
-    evidence: ['the client received a string where it expected JSON', ...(o.pathAsCalled ? [`call: ${callLabel(o)}`] : [])],
+    evidence: ['the client received a string where it expected JSON', `call: ${callLabel(o)}`],
     docs: DOCS.apiTokens
   };
 };

@@ -19,6 +19,16 @@ export function caller(o: Observation): 'app-developer' | 'script-owner' {
   return o.isForge || o.auth === 'connect-jwt' ? 'app-developer' : 'script-owner';
 }
 
+/** The caller sends an Atlassian API token (classic, scoped, or not said which) as a Basic credential. */
+export function sendsApiToken(auth: AuthMode): boolean {
+  return auth === 'basic-token' || auth === 'basic-classic-token' || auth === 'basic-scoped-token';
+}
+
+/** The body is one of the products' own error shapes (Jira, Confluence, the API gateway): the product gave its reason. */
+export function productErrorBody(o: Observation): boolean {
+  return o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway';
+}
+
 /** Text of every message the response (or thrown error, or pasted text) carried. */
 export function says(o: Observation, pattern: RegExp): boolean {
   return pattern.test(o.messageText);

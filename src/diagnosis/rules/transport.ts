@@ -1,6 +1,7 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, statusEvidence, type Observation } from '../observation';
 import { caller, callerKind, retryLater, says } from './remedies';
+import { HTML_DECODED } from './page-for-json';
 import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
 
@@ -67,15 +68,16 @@ export const productUnavailable: Rule = (o) => {
   const transportError = o.thrown !== undefined && ['network', 'fetch', 'proxy'].includes(o.thrown.kind);
   if (!serverError && !transportError && !text) return undefined;
   // A wrapper's 500 around "invalid character '<'": the product answered with an HTML page, not a server error.
-  if (says(o, /invalid character '(?:<|\\u003c)' looking for beginning of value/i) && o.body.kind !== 'html') return undefined;
+  if (says(o, HTML_DECODED) && o.body.kind !== 'html') return undefined;
+  const unresolvedHost = says(o, /ENOTFOUND|getaddrinfo|Name or service not known|nodename nor servname/i);
   const detail = serverError ? `status ${o.status}` : `${o.thrown?.name}: ${o.thrown?.message}`;
   return {
     code: FindingCode.PRODUCT_UNAVAILABLE,
     severity: 'error',
-    title: says(o, /ENOTFOUND|getaddrinfo|Name or service not known|nodename nor servname/i)
+    title: unresolvedHost
       ? `${productName(o.product)} could not be reached: the host name did not resolve`
       : `${productName(o.product)} is unavailable right now`,
-    explanation: says(o, /ENOTFOUND|getaddrinfo|Name or service not known|nodename nor servname/i)
+    explanation: unresolvedHost
       ? `${callLabel(o)} never reached a server: the host name did not resolve (${detail}). Check the site URL for a typo, and the machine's DNS or proxy settings.`
       : `${callLabel(o)} failed on the server side (${detail}). This is not a permission problem.`,
     remedies: [
@@ -110,8 +112,9 @@ function credentialRejectedByHeader(o: Observation): boolean {
 /** Credentials were configured, yet the product answered as to an anonymous user: whatever status came with it. */
 export const anonymousAnswer: Rule = (o) => {
   if (o.isForge) return undefined;
-  if (!(credentialRejectedByHeader(o) && (o.failed || o.status === 200)) && (o.auth === 'unknown' || !answeredAsAnonymous(o))) return undefined;
-  return invalidCredentials(o);
+  const rejectedByHeader = credentialRejectedByHeader(o) && (o.failed || o.status === 200);
+  const configuredButAnonymous = o.auth !== 'unknown' && answeredAsAnonymous(o);
+  return rejectedByHeader || configuredButAnonymous ? invalidCredentials(o) : undefined;
 };
 
 const AUTH_FAILED =
@@ -122,8 +125,7 @@ export const invalidCredentials: Rule = (o) => {
   // Fields "cannot be viewed by anonymous users": the credentials were not sent or not accepted, so Jira answered anonymously.
   const anonymous = answeredAsAnonymous(o);
   const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
-  const denied = /AUTHENTICATION_DENIED|AUTHENTICATED_FAILED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
-  if (o.status !== 401 && !text && !denied) return undefined;
+  if (o.status !== 401 && !text && !credentialRejectedByHeader(o)) return undefined;
   const what = o.auth === 'unknown' ? 'e-mail and API token (or other credentials)' : callerKind(o.auth).credential;
   return {
     code: FindingCode.INVALID_CREDENTIALS,
@@ -175,7 +177,7 @@ function malformedPaste(o: Observation) {
       { actor: caller(o), action: 'Log the status and the first bytes of the body: a redirect means the base URL should be the final one (https://<your-site>.atlassian.net); a 204 means there was no body to decode.', channel: 'cli' as const },
       { actor: 'app-developer' as const, action: 'Send Accept: application/json and decode only 2xx bodies that have content.' }
     ],
-    evidence: ['the client could not decode the body as JSON', ...(o.pathAsCalled ? [`call: ${callLabel(o)}`] : [])],
+    evidence: ['the client could not decode the body as JSON', `call: ${callLabel(o)}`],
     docs: DOCS.jiraAuth
   };
 }

@@ -2,6 +2,7 @@ import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import type { Finding } from '../types';
 import { anonymousHint } from './not-found';
+import { HTML_DECODED } from './page-for-json';
 import type { Rule } from './rule';
 
 const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it|permission to see the specified issue|\bIssue Does Not Exist\b/i;
@@ -132,7 +133,8 @@ function adminByText(o: Observation): Finding {
 export const htmlErrorPage: Rule = (o) => {
   const htmlInText =
     (o.body.kind === 'text' && /<(?:!DOCTYPE|html|body|head|title|br)\b/i.test(o.messageText)) ||
-    /invalid character '(?:<|\\u003c)' looking for beginning of value|Unexpected token '?<'? in JSON/i.test(o.messageText);
+    HTML_DECODED.test(o.messageText) ||
+    /Unexpected token '?<'? in JSON/i.test(o.messageText);
   if (!o.failed || (o.status !== undefined && o.status < 400) || (o.body.kind !== 'html' && !htmlInText)) return undefined;
   return {
     code: FindingCode.HTML_ERROR_PAGE,
