@@ -145,3 +145,23 @@ describe('each kind of failure, pasted as people paste it', () => {
     expect(explainText(text, options).diagnosis.primary?.code).toBe(code);
   });
 });
+
+describe('a refused personal access token: which way it went wrong', () => {
+  const cases: [string, ExplainOptions, RegExp][] = [
+    ['Basic Authentication Failure - Reason : AUTHENTICATED_FAILED', { auth: 'data-center-pat' }, /sent the Cloud way, as Basic/],
+    ['Request failed with status code 403: <h1>HTTP Status 403 – Forbidden</h1><p><b>Message</b> Basic Auth with password is disabled by the API Token Authentication app</p>', { auth: 'data-center-pat' }, /sent the Cloud way, as Basic/],
+    ['401', { auth: 'data-center-pat', baseUrl: 'https://jira.example.com' }, /sent the Cloud way, as Basic/],
+    ['401', { auth: 'data-center-pat', baseUrl: 'https://x.atlassian.net' }, /sent to Atlassian Cloud/],
+    ['401', { auth: 'data-center-pat' }, /sent the Cloud way, or to Cloud/],
+    ['HTTP/1.1 403 Forbidden\n\nBasic Auth with password is disabled by the API Token Authentication app', { auth: 'basic-token' }, /Cloud-style call was sent to a Data Center/]
+  ];
+  test.each(cases)('%s (%j)', (text, options, title) => {
+    const primary = explainText(text, options).diagnosis.primary;
+    expect(primary?.code).toBe('DATA_CENTER_TOKEN_ON_CLOUD');
+    expect(primary?.title).toMatch(title);
+  });
+
+  test('a password refused the same way is not read as a token', () => {
+    expect(explainText('Basic Auth with password is disabled by the API Token Authentication app', { auth: 'basic-password' }).diagnosis.primary?.code).toBe('BASIC_AUTH_PASSWORD');
+  });
+});

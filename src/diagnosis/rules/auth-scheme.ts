@@ -1,12 +1,25 @@
-import { DOCS, FindingCode } from '../codes';
+import { assertNever, DOCS, FindingCode } from '../codes';
+import type { Finding } from '../types';
 import { callLabel, productName, statusEvidence, type Observation } from '../observation';
 import { caller, says, sendsApiToken } from './remedies';
 import type { Rule } from './rule';
 import { authenticated401, screenRefusesEverything } from './visibility';
 
-/** Data Center's answer when its administrators switched basic authentication off (personal access tokens only). */
+/**
+ * Data Center's answer when basic authentication is switched off (personal access tokens only): the built-in setting,
+ * or the API Token Authentication app ("Basic Auth with password is disabled by the API Token Authentication app",
+ * quoted in https://github.com/mindsdb/mindsdb/issues/12228).
+ */
 function basicAuthDisabled(o: Observation): boolean {
-  return says(o, /Basic Authentication (?:has been |is )?disabled on this instance/i);
+  return says(o, /Basic Auth(?:entication)? (?:with password )?(?:has been |is )?disabled (?:on this instance|by the API Token)/i);
+}
+
+/**
+ * Data Center refused Basic credentials: Confluence DC's "Basic Authentication Failure - Reason : AUTHENTICATED_FAILED"
+ * (https://github.com/pycontribs/jira/issues/1129 quotes it from Jira DC too), or basic auth switched off.
+ */
+function dataCenterRefusedBasic(o: Observation): boolean {
+  return o.failed && (says(o, /Basic Authentication Failure - Reason/i) || basicAuthDisabled(o));
 }
 
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
@@ -26,7 +39,7 @@ export const basicAuthPassword: Rule = (o) => {
     !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
-  const dcDisabled = o.failed && basicAuthDisabled(o);
+  const dcDisabled = o.failed && basicAuthDisabled(o) && o.auth !== 'data-center-pat';
   if (!deprecated && !passwordRefused && !sessionLogin && !dcDisabled) return undefined;
   if (sendsApiToken(o.auth)) {
     // The same text answers a wrong e-mail/token pair; the token case is the credential rule's.
@@ -55,34 +68,87 @@ export const basicAuthPassword: Rule = (o) => {
  */
 const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
 
-export const dataCenterTokenOnCloud: Rule = (o) => {
-  // Any refusal of a DC token, and Confluence DC's own "Basic Authentication Failure" (a PAT sent as basic auth).
-  const patOnCloud = (o.auth === 'data-center-pat' && (o.status === 401 || says(o, BEARER_NOT_JWT) || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i)))) || (o.failed && says(o, /Basic Authentication Failure - Reason/i));
-  // The reverse: Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
-  const cloudOnDc =
+type DeploymentMismatch = 'pat-as-basic' | 'pat-on-cloud' | 'pat-refused' | 'cloud-call-on-dc';
+
+function deploymentMismatch(o: Observation): DeploymentMismatch | undefined {
+  const pat = o.auth === 'data-center-pat';
+  // A Data Center answer to Basic credentials, from a PAT caller or a caller that did not say (a Cloud-only client
+  // sending a PAT as e-mail:token is the usual story behind it).
+  if (dataCenterRefusedBasic(o) && (pat || o.auth === 'unknown')) return 'pat-as-basic';
+  const refused = o.status === 401 || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i));
+  if (pat && (says(o, BEARER_NOT_JWT) || (o.cloudHost && refused))) return 'pat-on-cloud';
+  if (pat && refused) return o.selfHostedHost ? 'pat-as-basic' : 'pat-refused';
+  // Cloud-style calls to a Data Center site (REST v3 and api.atlassian.com paths exist only in Cloud).
+  const cloudPathOnDc =
     o.selfHostedHost &&
     o.failed &&
     (((/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined)) ||
       (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
   const cloudTokenOnDc =
     (o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED)) ||
-    // Data Center with basic auth switched off takes personal access tokens only: a Cloud token sent there.
-    (o.failed && basicAuthDisabled(o) && sendsApiToken(o.auth));
-  if (!patOnCloud && !cloudOnDc && !cloudTokenOnDc) return undefined;
+    (dataCenterRefusedBasic(o) && sendsApiToken(o.auth));
+  return cloudPathOnDc || cloudTokenOnDc ? 'cloud-call-on-dc' : undefined;
+}
+
+const SEND_PAT_AS_BEARER = 'Send the personal access token as `Authorization: Bearer <token>`, with no user name or e-mail. A client that only speaks the Cloud scheme (e-mail + API token) cannot use it: pick one with personal access token support.';
+
+export const dataCenterTokenOnCloud: Rule = (o) => {
+  const mismatch = deploymentMismatch(o);
+  if (!mismatch) return undefined;
+  const { title, explanation, remedies } = ((): Pick<Finding, 'title' | 'explanation' | 'remedies'> => {
+    switch (mismatch) {
+      case 'pat-as-basic':
+        return {
+          title: 'A Data Center personal access token was sent the Cloud way, as Basic credentials',
+          explanation:
+            'The site is Data Center / Server and refused the Basic credentials. Data Center takes personal access tokens only as a Bearer token; ' +
+            'sent as the password of Basic auth (with a user name or e-mail, as Cloud API tokens are), the token is checked as a password and fails.',
+          remedies: [
+            { actor: caller(o), action: SEND_PAT_AS_BEARER },
+            { actor: caller(o), action: 'Cloud API tokens (id.atlassian.com) do not work on Data Center either: create the token in your profile on the site (Profile → Personal Access Tokens).' }
+          ]
+        };
+      case 'pat-on-cloud':
+        return {
+          title: 'A Data Center personal access token was sent to Atlassian Cloud',
+          explanation: 'Personal access tokens (Bearer) exist only on Jira and Confluence Data Center. Cloud does not know them and treats the request as unauthenticated.',
+          remedies: [{ actor: caller(o), action: 'On Cloud, use basic auth with your e-mail and an API token (id.atlassian.com), or OAuth 2.0 / Forge for apps.' }]
+        };
+      case 'pat-refused':
+        return {
+          title: 'The personal access token was refused: sent the Cloud way, or to Cloud',
+          explanation:
+            'Personal access tokens exist only on Data Center, which takes them only as a Bearer token. The usual causes of this refusal are a client that sends the token ' +
+            'Cloud-style, as Basic credentials with a user name or e-mail, and a token used against an Atlassian Cloud site, which does not know it.',
+          remedies: [
+            { actor: caller(o), action: SEND_PAT_AS_BEARER },
+            { actor: caller(o), action: 'If the site is *.atlassian.net (Cloud), use your e-mail and an API token (id.atlassian.com) as Basic credentials instead.' }
+          ]
+        };
+      case 'cloud-call-on-dc':
+        return {
+          title: 'A Cloud-style call was sent to a Data Center / Server site',
+          explanation: `${o.host ?? 'This site'} is not Atlassian Cloud: Data Center has REST v2 (no /rest/api/3), no api.atlassian.com gateway, and takes personal access tokens (Bearer) or passwords, not Cloud API tokens.`,
+          remedies: [
+            { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (sent as a Bearer token in the Authorization header).' },
+            { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
+          ]
+        };
+      default:
+        return assertNever(mismatch);
+    }
+  })();
   return {
     code: FindingCode.DATA_CENTER_TOKEN_ON_CLOUD,
     severity: 'error',
-    title: patOnCloud ? 'A Data Center personal access token was sent to Atlassian Cloud' : 'A Cloud-style call was sent to a Data Center / Server site',
-    explanation: patOnCloud
-      ? 'Personal access tokens (Bearer) exist only on Jira and Confluence Data Center. Cloud does not know them and treats the request as unauthenticated.'
-      : `${o.host ?? 'This site'} is not Atlassian Cloud: Data Center has REST v2 (no /rest/api/3), no api.atlassian.com gateway, and takes personal access tokens (Bearer) or passwords, not Cloud API tokens.`,
-    remedies: patOnCloud
-      ? [{ actor: caller(o), action: 'On Cloud, use basic auth with your e-mail and an API token (id.atlassian.com), or OAuth 2.0 / Forge for apps.' }]
-      : [
-          { actor: caller(o), action: 'On Data Center, call /rest/api/2/... and authenticate with a personal access token (sent as a Bearer token in the Authorization header).' },
-          { actor: caller(o), action: 'Use Cloud API tokens only against *.atlassian.net or api.atlassian.com.' }
-        ],
-    evidence: [statusEvidence(o), `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`],
+    title,
+    explanation,
+    remedies,
+    evidence: [
+      statusEvidence(o),
+      `call: ${callLabel(o)}${o.host ? ` at ${o.host}` : ''} (${o.auth})`,
+      ...(dataCenterRefusedBasic(o) ? ['the response is Data Center refusing Basic credentials'] : [])
+    ],
     docs: DOCS.dataCenterTokens
   };
 };
