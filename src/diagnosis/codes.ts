@@ -74,7 +74,8 @@ export const DOCS = {
   xsrf: 'https://confluence.atlassian.com/jirakb/rest-api-calls-with-a-browser-user-agent-header-may-fail-csrf-checks-802591455.html',
   route: 'https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestjira/',
   unlicensed: 'https://developer.atlassian.com/platform/forge/access-to-forge-apps-for-unlicensed-users/',
-  status: 'https://status.atlassian.com/'
+  status: 'https://status.atlassian.com/',
+  migrationTroubleshooting: 'https://developer.atlassian.com/platform/migration-api/guides/troubleshooting/'
 } as const;
 
 /** For exhaustive switches: the compiler proves this is never reached. */

@@ -19,6 +19,7 @@ import { invalidRequest } from './rules/request';
 import { operationNotAllowedForCaller } from './rules/caller';
 import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
 import { intermediaryRefused } from './rules/intermediary';
+import { migrationApiRefused } from './rules/migration';
 import type { ScopeAnalysis } from './scope-analysis';
 import type { AuthMode, Channel, DiagnosisInput, Finding, Product } from './types';
 
@@ -30,6 +31,7 @@ const FAILURE_RULES: Rule[] = [
   forgeExPath,
   queryStringInPath,
   siteUnavailable,
+  migrationApiRefused,
   oauthClientMisconfigured,
   oauthRefreshTokenInvalid,
   bearerAtSiteUrl,

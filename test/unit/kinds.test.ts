@@ -138,6 +138,9 @@ const probes: [string, ExplainOptions, string][] = [
   ['HTTP/1.1 401 Unauthorized\n\n{"errorMessages":["You are not authenticated."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002', auth: 'basic-token' }, 'INVALID_CREDENTIALS'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC' }, 'PERMISSION_DENIED'],
   ["HTTPError('You cannot edit the configuration of this project.')", {}, 'PERMISSION_DENIED'],
+  // The migration API's troubleshooting guide: a refused save-token, a job for a site that is not attached.
+  ['Exception in saving token.', { path: '/rest/migration/latest/cloud/save/token', method: 'POST' }, 'INVALID_CREDENTIALS'],
+  ['{"data":{"status":"FINISHED","outcome":"FAILED","message":"The cloud url is either not attached through the cloud migration assistant or the Server ID: AB-CD used in the job definition is incorrect"},"links":{}}', {}, 'INVALID_REQUEST'],
 ];
 
 describe('each kind of failure, pasted as people paste it', () => {
@@ -153,12 +156,18 @@ describe('a refused personal access token: which way it went wrong', () => {
     ['401', { auth: 'data-center-pat', baseUrl: 'https://jira.example.com' }, /sent the Cloud way, as Basic/],
     ['401', { auth: 'data-center-pat', baseUrl: 'https://x.atlassian.net' }, /sent to Atlassian Cloud/],
     ['401', { auth: 'data-center-pat' }, /sent the Cloud way, or to Cloud/],
-    ['HTTP/1.1 403 Forbidden\n\nBasic Auth with password is disabled by the API Token Authentication app', { auth: 'basic-token' }, /Cloud-style call was sent to a Data Center/]
+    ['HTTP/1.1 403 Forbidden\n\nBasic Auth with password is disabled by the API Token Authentication app', { auth: 'basic-token' }, /Cloud-style call was sent to a Data Center/],
+    ['<!DOCTYPE html>\n<html><head><title>Forbidden (403)</title>', { auth: 'basic-token', baseUrl: 'https://jira.example.com', path: '/rest/api/2/myself' }, /Cloud-style call was sent to a Data Center/]
   ];
   test.each(cases)('%s (%j)', (text, options, title) => {
     const primary = explainText(text, options).diagnosis.primary;
     expect(primary?.code).toBe('DATA_CENTER_TOKEN_ON_CLOUD');
     expect(primary?.title).toMatch(title);
+  });
+
+  test('a Data Center refusal that names a permission is not read as a Cloud token', () => {
+    const text = 'HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have the permission to see the specified issue."],"errors":{}}';
+    expect(explainText(text, { auth: 'basic-token', baseUrl: 'https://jira.example.com' }).diagnosis.primary?.code).not.toBe('DATA_CENTER_TOKEN_ON_CLOUD');
   });
 
   test('a password refused the same way is not read as a token', () => {

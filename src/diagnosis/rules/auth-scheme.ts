@@ -1,7 +1,7 @@
 import { assertNever, DOCS, FindingCode } from '../codes';
 import type { Finding } from '../types';
 import { callLabel, productName, statusEvidence, type Observation } from '../observation';
-import { caller, says, sendsApiToken } from './remedies';
+import { caller, productErrorBody, says, sendsApiToken } from './remedies';
 import type { Rule } from './rule';
 import { authenticated401, screenRefusesEverything } from './visibility';
 
@@ -84,8 +84,11 @@ function deploymentMismatch(o: Observation): DeploymentMismatch | undefined {
     o.failed &&
     (((/^\/rest\/api\/3\//.test(o.pathAsCalled) || /^\/ex\//.test(o.pathAsCalled)) && (o.status === 404 || o.status === undefined)) ||
       (/^\/(?:wiki\/)?api\/v2\//.test(o.pathAsCalled) && (o.status === 404 || o.status === 401 || o.status === undefined)));
+  // Data Center does not know Cloud API tokens: it refuses them as a failed login (401), or with a bare or HTML 403.
+  const cloudTokenRefusedByDc =
+    o.selfHostedHost && sendsApiToken(o.auth) && !says(o, PASSWORD_DEPRECATED) && (o.status === 401 || (o.status === 403 && !productErrorBody(o)));
   const cloudTokenOnDc =
-    (o.selfHostedHost && o.auth === 'basic-token' && o.status === 401 && !says(o, PASSWORD_DEPRECATED)) ||
+    cloudTokenRefusedByDc ||
     (dataCenterRefusedBasic(o) && sendsApiToken(o.auth));
   return cloudPathOnDc || cloudTokenOnDc ? 'cloud-call-on-dc' : undefined;
 }
