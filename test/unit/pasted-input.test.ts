@@ -65,6 +65,12 @@ describe('shapes', () => {
     expect(parsePastedInput('{"Error":true,"Status":500,"Message":"boom"}').response?.status).toBe(500);
   });
 
+  test('a log line where a tool\'s 500 wraps the product\'s 4xx is read at the 4xx', () => {
+    const log = '{"level":"error","Status":"500","Error":"failed to GetProjectMetadata: Request failed. Status code: 404","Path":"/api/v2/x"';
+    expect(parsePastedInput(log).response?.status).toBe(404);
+    expect(parsePastedInput('{"level":"error","Status":"500","Error":"failed: Status code: 503"').response?.status).toBe(500);
+  });
+
   test('a body without status keeps status 0 and says so', () => {
     const pasted = parsePastedInput('{"errorMessages":["Something odd"]}');
     expect(pasted).toMatchObject({ shape: 'json-body', response: { status: 0 } });

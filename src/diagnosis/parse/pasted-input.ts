@@ -101,6 +101,12 @@ export function requestFromText(text: string): PastedRequest | undefined {
 // ---------------------------------------------------------------------------------------------
 // Status inference from text.
 
+/**
+ * A client's own error envelope that quotes the product's answer ({"Status":500,"Message":"... returned status
+ * 400 Bad Request, body ..."}): the product's status is the one to diagnose, not the wrapper's.
+ */
+const WRAPPED_STATUS = /\b(?:(?:returned|responded with|answered)(?: (?:an? )?(?:HTTP )?(?:status|code|error))?:?|Status code:) ([1-5]\d\d)\b/i;
+
 const STATUS_PATTERNS: RegExp[] = [
   /\bHTTP(?:\/[\d.]+)?[ \t:]+([1-5]\d\d)\b/i,
   /\bHTTP\/[\d.]+"?[ \t]+([1-5]\d\d)\b/,
@@ -128,9 +134,16 @@ export function statusFromText(text: string): number | undefined {
   for (const pattern of STATUS_PATTERNS) {
     const match = pattern.exec(sample);
     const status = match ? validStatus(Number(match[1])) : undefined;
-    if (status !== undefined && status >= 400) return status;
+    if (status !== undefined && status >= 400) return status >= 500 ? (innerClientError(sample) ?? status) : status;
   }
   return undefined;
+}
+
+/** A log line where a tool's own 500 wraps the product's 4xx ("failed to X: ... Status code: 404"): the 4xx is the product's answer. */
+function innerClientError(sample: string): number | undefined {
+  const inner = WRAPPED_STATUS.exec(sample);
+  const status = inner ? validStatus(Number(inner[1])) : undefined;
+  return status !== undefined && status >= 400 && status < 500 ? status : undefined;
 }
 
 function statusFromJson(json: Record<string, unknown>): number | undefined {
@@ -214,12 +227,6 @@ function fromErrorJson(json: Record<string, unknown>, text: string): PastedInput
   if (status !== undefined) return { shape: 'sdk-error', response: { status, headers: {}, body: `${body}` }, error: { name, message, status }, request, notes: [] };
   return { shape: 'sdk-error', error: { name, message }, request, notes: [] };
 }
-
-/**
- * A client's own error envelope that quotes the product's answer ({"Status":500,"Message":"... returned status
- * 400 Bad Request, body ..."}): the product's status is the one to diagnose, not the wrapper's.
- */
-const WRAPPED_STATUS = /\b(?:(?:returned|responded with|answered)(?: (?:an? )?(?:HTTP )?(?:status|code|error))?:?|Status code:) ([1-5]\d\d)\b/i;
 
 function wrappedStatus(json: Record<string, unknown>): number | undefined {
   for (const key of ['message', 'Message', 'error', 'Error', 'detail', 'msg']) {
