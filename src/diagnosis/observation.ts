@@ -58,6 +58,8 @@ function splitHost(rawPath: string, baseUrl: string | undefined): { host?: strin
   const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
   if (base) {
     const prefix = base[2].replace(/\/$/, '');
+    // A path given in full (`/wiki/rest/...` with a base URL ending in /wiki) is not prefixed twice.
+    if (prefix && (rawPath === prefix || rawPath.startsWith(`${prefix}/`))) return { host: base[1].toLowerCase(), path: rawPath };
     return { host: base[1].toLowerCase(), path: `${prefix}${rawPath.startsWith('/') ? '' : '/'}${rawPath}` };
   }
   return { path: rawPath };

@@ -23,6 +23,18 @@ describe('public error corpus', () => {
     }
   });
 
+  test('no error from a thread is in the corpus twice', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const r of summary.results) {
+      const key = `${r.case.source}\n${r.case.input}`;
+      const first = seen.get(key);
+      if (first) twice.push(`${first} = ${r.case.id}`);
+      else seen.set(key, r.case.id);
+    }
+    expect(twice).toEqual([]);
+  });
+
   test('no case is refused', () => {
     expect(summary.results.filter((r) => r.refused).map((r) => r.case.id)).toEqual([]);
   });

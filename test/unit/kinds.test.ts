@@ -174,3 +174,11 @@ describe('a refused personal access token: which way it went wrong', () => {
     expect(explainText('Basic Auth with password is disabled by the API Token Authentication app', { auth: 'basic-password' }).diagnosis.primary?.code).toBe('BASIC_AUTH_PASSWORD');
   });
 });
+
+describe('a base URL and a path', () => {
+  test('a path given in full is not prefixed twice by a base URL ending in the same folder', () => {
+    const options: ExplainOptions = { product: 'confluence', baseUrl: 'https://x.atlassian.net/wiki', path: '/wiki/rest/api/content' };
+    expect(explainText('HTTP/1.1 404 Not Found\n\n', options).diagnosis.call.path).toBe('/wiki/rest/api/content');
+    expect(explainText('HTTP/1.1 404 Not Found\n\n', { ...options, path: '/rest/api/content' }).diagnosis.call.path).toBe('/wiki/rest/api/content');
+  });
+});
