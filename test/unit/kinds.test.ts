@@ -132,6 +132,7 @@ const probes: [string, ExplainOptions, string][] = [
   ["failed to get boards: invalid character '<' looking for beginning of value", { baseUrl: 'https://x.atlassian.net/projects/ABC/' }, 'ENDPOINT_NOT_FOUND'],
   ['Error: timeout of 10000ms exceeded', {}, 'TIMEOUT'],
   ['401', { auth: 'basic-scoped-token' }, 'SCOPED_TOKEN_SITE_URL'],
+  ['"Failed to parse Connect Session Auth Token"', { auth: 'basic-scoped-token' }, 'API_TOKEN_WRONG_SCHEME'],
   ['401', { auth: 'basic-scoped-token', path: 'https://api.atlassian.com/ex/jira/abc/rest/api/3/myself' }, 'TOKEN_SCOPE_MISSING'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/3/project/ABC/role/10002' }, 'PERMISSION_DENIED'],
   ['HTTP/1.1 401 Unauthorized\nX-Seraph-LoginReason: OK\nX-AUSERNAME: someone\n\n{"errorMessages":["You cannot edit the configuration of this project."],"errors":{}}', { path: '/rest/api/2/project/ABC/role/10002' }, 'PERMISSION_DENIED'],

@@ -66,7 +66,7 @@ export const basicAuthPassword: Rule = (o) => {
  * Jira Cloud's answer (401 or 403) to a Bearer token that is neither a Connect session token nor an OAuth token,
  * e.g. {"error": "Failed to parse Connect Session Auth Token"} (https://github.com/lesstif/php-jira-rest-client/issues/528).
  */
-const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
+export const BEARER_NOT_JWT = /Failed to parse Connect Session Auth Token|Bearer token (?:is )?(?:not supported|invalid)|API tokens? (?:must|should|can only) be used with basic auth/i;
 
 type DeploymentMismatch = 'pat-as-basic' | 'pat-on-cloud' | 'pat-refused' | 'cloud-call-on-dc';
 

@@ -1,5 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, UNKNOWN_PATH, statusEvidence } from '../observation';
+import { BEARER_NOT_JWT } from './auth-scheme';
 import type { Rule } from './rule';
 
 const EX_PREFIX = /^\/ex\/(jira|confluence)\/[^/]+/;
@@ -46,6 +47,8 @@ export const scopedTokenAtSiteUrl: Rule = (o) => {
   if (o.status !== undefined && o.status < 400) return undefined;
   // "scope does not match" comes from the gateway: the call did go through api.atlassian.com.
   if (/scope does not match/i.test(o.messageText)) return undefined;
+  // Cloud's answer to a Bearer token it cannot parse: the token went with the wrong scheme, whatever the URL.
+  if (BEARER_NOT_JWT.test(o.messageText)) return undefined;
   // Without the URL, a refusal of a scoped token is most often this: the site URL answers it as anonymous.
   if (!o.host && !(o.failed && (o.status === undefined || o.status === 401 || o.status === 403 || o.status === 404))) return undefined;
   const product = o.product ?? 'jira';
