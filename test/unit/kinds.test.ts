@@ -183,3 +183,17 @@ describe('a base URL and a path', () => {
     expect(explainText('HTTP/1.1 404 Not Found\n\n', { ...options, path: '/rest/api/content' }).diagnosis.call.path).toBe('/wiki/rest/api/content');
   });
 });
+
+describe('a scope the message names', () => {
+  test('a relayed "Scope required" with "a 403" is an OAuth grant lacking that scope, and the remedy names it', () => {
+    const primary = explainText('we get a 403 . Scope required : read:sprint:jira-software', { auth: 'oauth2', path: '/rest/agile/1.0/sprint/42' }).diagnosis.primary;
+    expect(primary?.code).toBe('OAUTH_SCOPE_MISSING');
+    expect(primary?.evidence).toContain('the response names the scope it needs: read:sprint:jira-software');
+    expect(primary?.remedies[0].action).toContain('(read:sprint:jira-software)');
+  });
+
+  test('words that are not scope names are not named', () => {
+    const primary = explainText('HTTP/1.1 403 Forbidden\n\n{"message":"Scope required: reading is fun"}', { auth: 'oauth2' }).diagnosis.primary;
+    expect(primary?.evidence.join(' ')).not.toContain('names the scope');
+  });
+});

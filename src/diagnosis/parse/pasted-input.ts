@@ -124,7 +124,7 @@ const STATUS_PATTERNS: RegExp[] = [
   /\b(?:Forbidden|Unauthori[sz]ed|Not ?Found|Bad ?Request|Gone|Conflict)\W{1,3}([45]\d\d)\b/i,
   /\\?"(?:code|status|statusCode|status_code)\\?"[ \t]*:[ \t]*([1-5]\d\d)\b/,
   /\b([45]\d\d) (?:returning|returned|response|error|status|from)\b/i,
-  /\b(?:returning|got|received|answered|with|gives?|giving|returns?|getting|get) ([45]\d\d)s?\b/i,
+  /\b(?:returning|got|received|answered|with|gives?|giving|returns?|getting|get) (?:an? )?([45]\d\d)s?\b/i,
   /\b([45]\d\d) (?:GET|POST|PUT|DELETE|PATCH|HEAD) (?:https?:\/\/|\/)/,
   /\b(?:error|failed|failure)[ \t]+([1-5]\d\d)\b/i
 ];

@@ -15,6 +15,26 @@ function groupsEvidence(o: Observation): string[] {
   return evidence;
 }
 
+/**
+ * Scope names the message itself says are needed ("Scope required : read:sprint:jira-software", "required scopes:
+ * read:jira-work", "requires 'write:jira-work' scope"). Bounded pattern, one pass over the capped message.
+ */
+const NAMED_SCOPE = /(?:scopes? required|required scopes?|requires?)\s{0,3}:?\s{0,3}["'`]?((?:read|write|delete|manage|admin|report|search|storage|offline)[a-z0-9:._-]{0,80})/gi;
+
+function namedScopes(o: Observation): string[] {
+  const names = new Set<string>();
+  for (const match of o.messageText.slice(0, 8_000).matchAll(NAMED_SCOPE)) {
+    if (match[1].includes(':') || match[1] === 'offline_access') names.add(match[1].replace(/[.:]+$/, ''));
+    if (names.size >= 5) break;
+  }
+  return [...names];
+}
+
+function namedScopeEvidence(o: Observation): string[] {
+  const names = namedScopes(o);
+  return names.length ? [`the response names the scope it needs: ${names.join(', ')}`] : [];
+}
+
 function grantEvidence(o: Observation): string[] {
   const grant = o.scopeGrant;
   if (!grant) return [];
@@ -23,7 +43,7 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
-const SCOPE_TEXT = /scope does not match|scope mismatch|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
+const SCOPE_TEXT = /scope does not match|scope mismatch|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|scopes? required ?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
@@ -60,7 +80,7 @@ function manifestMissing(o: Observation): Finding {
       },
       { actor: 'site-admin', action: 'After the new version is deployed, run `forge install --upgrade` (or accept the update under Manage apps) so the installation gets the new scopes.' }
     ],
-    evidence: [...grantEvidence(o), ...groupsEvidence(o)],
+    evidence: [...namedScopeEvidence(o), ...grantEvidence(o), ...groupsEvidence(o)],
     docs: DOCS.jiraScopes
   };
 }
@@ -151,7 +171,7 @@ function tokenScopeMissing(o: Observation): Finding {
       { actor: 'script-owner', action: 'Create a new scoped API token (id.atlassian.com → Security → API tokens) with one complete group of the scopes the operation lists.' },
       { actor: 'script-owner', action: `The scopes each call needs are listed in the REST API documentation (${DOCS.jiraAuth}).` }
     ],
-    evidence: [`${statusEvidence(o)} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...namedScopeEvidence(o), ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.apiTokens
   };
 }
@@ -169,10 +189,13 @@ function oauthScopeMissing(o: Observation): Finding {
       (/^\/wiki\/api\/v2\//.test(o.catalogPath) ? '; Confluence v2 operations take granular scopes (read:page:confluence), not classic ones.' : '.') +
       ' Should the operation list no OAuth 2.0 scope at all, no grant can enable it: use another operation or auth method.',
     remedies: [
-      { actor: caller(o), action: 'Enable the missing scopes for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.' },
+      {
+        actor: caller(o),
+        action: `Enable the missing scopes${namedScopes(o).length ? ` (${namedScopes(o).join(', ')})` : ''} for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.`
+      },
       { actor: caller(o), action: 'Classic scopes (read:jira-work) and granular ones (read:issue:jira) are different groups: request one complete group, not a mix.' }
     ],
-    evidence: [`${statusEvidence(o)} (${o.auth})`, ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...namedScopeEvidence(o), ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.oauthScopes
   };
 }
