@@ -65,6 +65,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}', {}, 'ISSUE_NOT_FOUND_OR_HIDDEN'],
   ['HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to create issues in this project."],"errors":{}}', {}, 'PERMISSION_DENIED'],
   ['SyntaxError: Unexpected token < in JSON at position 0', {}, 'MALFORMED_RESPONSE'],
+  // Older Node said it without "JSON": the stack names the parser instead.
+  ['ERROR SyntaxError: Unexpected token <\n  at Object.parse (native)', {}, 'MALFORMED_RESPONSE'],
   ['HTTP/1.1 403 Forbidden\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\nX-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=https://jira.example.org/login.jsp\n\n', { auth: 'basic-password' }, 'LOGIN_REQUIRED'],
   ['HTTP/1.1 200 OK\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\n\n{}', { auth: 'basic-password', path: 'https://jira.example.org/rest/api/2/myself' }, 'INVALID_CREDENTIALS'],
   ['HTTP/1.1 302 Found\nLocation: https://id.atlassian.com/login?continue=x\n\n', {}, 'LOGIN_REQUIRED'],
@@ -195,5 +197,20 @@ describe('a scope the message names', () => {
   test('words that are not scope names are not named', () => {
     const primary = explainText('HTTP/1.1 403 Forbidden\n\n{"message":"Scope required: reading is fun"}', { auth: 'oauth2' }).diagnosis.primary;
     expect(primary?.evidence.join(' ')).not.toContain('names the scope');
+  });
+});
+
+describe('a paste dated before Cloud stopped taking passwords', () => {
+  const refused = (date: string) => `HTTP/1.1 401 Unauthorized\nDate: ${date}\nContent-Type: text/html;charset=UTF-8\n\n`;
+  test('a password refused in 2017 was a wrong password, not the 2019 removal', () => {
+    const primary = explainText(refused('Thu, 08 Jun 2017 13:53:40 GMT'), { auth: 'basic-password', baseUrl: 'https://x.atlassian.net' }).diagnosis.primary;
+    expect(primary?.code).toBe('INVALID_CREDENTIALS');
+  });
+  test('the same refusal dated after June 2019 is the password removal', () => {
+    expect(explainText(refused('Mon, 08 Jun 2020 13:53:40 GMT'), { auth: 'basic-password', baseUrl: 'https://x.atlassian.net' }).diagnosis.primary?.code).toBe('BASIC_AUTH_PASSWORD');
+  });
+  test('Atlassian saying passwords are deprecated wins over any date', () => {
+    const text = '[2015-02-24 10:00:00] HTTP 401: Basic authentication with passwords is deprecated.';
+    expect(explainText(text, { auth: 'basic-password' }).diagnosis.primary?.code).toBe('BASIC_AUTH_PASSWORD');
   });
 });

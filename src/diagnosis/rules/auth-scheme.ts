@@ -1,4 +1,5 @@
 import { assertNever, DOCS, FindingCode } from '../codes';
+import { latestDateIn } from '../parse/dates';
 import type { Finding } from '../types';
 import { callLabel, productName, statusEvidence, type Observation } from '../observation';
 import { caller, productErrorBody, says, sendsApiToken } from './remedies';
@@ -25,6 +26,18 @@ function dataCenterRefusedBasic(o: Observation): boolean {
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
 const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
 
+/**
+ * "From June 3rd, 2019, we will be progressively disabling this authentication method"
+ * (https://developer.atlassian.com/cloud/jira/platform/deprecation-notice-basic-auth-and-cookie-based-auth/).
+ */
+const PASSWORDS_DISABLED_FROM = Date.UTC(2019, 5, 3);
+
+/** The paste is dated (Date header, log timestamp) before Cloud began refusing passwords. */
+function datedBeforePasswordRemoval(o: Observation): boolean {
+  const latest = latestDateIn(`${o.headers.all.date ?? ''}\n${o.messageText}`);
+  return latest !== undefined && latest < PASSWORDS_DISABLED_FROM;
+}
+
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
   // Server logs ("FAILED authentication", "Failure count") come from Jira Server / Data Center, where passwords still work.
@@ -36,6 +49,7 @@ export const basicAuthPassword: Rule = (o) => {
     !o.selfHostedHost &&
     !confluenceDc &&
     !authenticated401(o) &&
+    !datedBeforePasswordRemoval(o) &&
     !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);

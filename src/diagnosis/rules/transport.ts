@@ -144,7 +144,7 @@ export const invalidCredentials: Rule = (o) => {
 };
 
 /** A 2xx whose body is not the JSON asked for: truncated, malformed, or an HTML page (login, proxy). */
-const NOT_JSON = /json-readtable-error|JSON parse error|(?:failed|unable|cannot|could not) (?:to )?(?:parse|decode|read) (?:the )?JSON|Unexpected token '?<'?.{0,40}JSON|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
+const NOT_JSON = /json-readtable-error|JSON parse error|(?:failed|unable|cannot|could not) (?:to )?(?:parse|decode|read) (?:the )?JSON|Unexpected token '?<'?(?:.{0,40}JSON|\s{1,10}at (?:Object|JSON)\.parse)|Unexpected end of JSON input|invalid json response body|is not valid JSON|JSONDecodeError|Expecting value: line 1 column 1|Unexpected character \('<'|SyntaxError: JSON\.parse|Cannot read propert(?:y|ies) '?errorMessages'? of undefined|invalid character '<' looking for beginning of value|error decoding response body/i;
 
 export const malformedResponse: Rule = (o) => {
   const pasted = !o.thrown && o.status === undefined && o.failed && says(o, NOT_JSON);
