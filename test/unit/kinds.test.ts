@@ -91,6 +91,10 @@ const probes: [string, ExplainOptions, string][] = [
   ['JiraError HTTP 401 url: https://x.atlassian.net/rest/auth/1/session\n\ttext: Login failed', { auth: 'basic-token', path: '/rest/auth/1/session', method: 'POST' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"errorMessages":["Only apps can access this resource."]}', { auth: 'basic-token' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['{"errorMessages":["Webhook registration for 3LO apps is currently under development."]}', { auth: 'oauth2' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
+  ["You don't have permission to connect via API token. Please ask your organization admin for access.", { auth: 'basic-token' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
+  ['Incorrect request parameters', { auth: 'oauth2' }, 'OAUTH_CLIENT_MISCONFIGURED'],
+  ['{"error":"jira request failed: 410"}', { path: '/rest/api/3/search', baseUrl: 'https://x.atlassian.net' }, 'API_REMOVED'],
+  ['Error during Confluence search: {"statusCode":400,"message":"com.atlassian.confluence.api.service.exceptions.BadRequestException: No field exists with the name: \'Grill\'"}', { product: 'confluence' }, 'INVALID_REQUEST'],
   // Something in front of the site answered: a proxy's 407, a WAF page, a bare 403 to a Data Center token.
   ['StatusCodeError: 407 - "<html>Proxy Authentication Required</html>"', {}, 'HTML_ERROR_PAGE'],
   ['HTTP/1.1 403 Forbidden\n\n<html><title>Attention Required! | Cloudflare</title></html>', {}, 'HTML_ERROR_PAGE'],
@@ -213,4 +217,11 @@ describe('a paste dated before Cloud stopped taking passwords', () => {
     const text = '[2015-02-24 10:00:00] HTTP 401: Basic authentication with passwords is deprecated.';
     expect(explainText(text, { auth: 'basic-password' }).diagnosis.primary?.code).toBe('BASIC_AUTH_PASSWORD');
   });
+});
+
+test('an organization policy against a kind of credential sends the reader to the organization admin', () => {
+  const primary = explainText("You don't have permission to connect via API token. Please ask your organization admin for access.", { auth: 'basic-token' }).diagnosis.primary;
+  expect(primary?.title).toBe('The organization does not allow connecting with API tokens');
+  expect(primary?.remedies[0]).toMatchObject({ actor: 'site-admin' });
+  expect(primary?.remedies[0].action).toMatch(/organization admin allows connections with API tokens/);
 });

@@ -4,7 +4,7 @@ import { caller, callerKind, says, sendsApiToken } from './remedies';
 import type { Rule } from './rule';
 
 const NOT_FOR_CALLER =
-  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not|Apps cannot access this REST resource|Only (?:Connect |Forge )?apps can (?:access|use|make|call)|not accessible (?:by|with|using|through) this authentication (?:mechanism|method)|Application failed to authenticate|for (?:3LO|OAuth 2\.0|OAuth|Connect|Forge) apps (?:is|are) (?:currently )?(?:under development|not (?:yet )?(?:supported|available|enabled))/i;
+  /OAuth 2\.0 is not enabled for this method|not (?:enabled|supported|available|allowed|accessible|permitted) (?:for|to|by|with) (?:this )?(?:oauth|forge|connect|apps?\b|app users?|api tokens?|scoped tokens?|the app)|(?:apps|connect apps|forge apps|oauth apps|app users) (?:are|is) not (?:allowed|permitted|supported)|(?:cannot|can't|may not) be (?:used|called|accessed) (?:by|with|from) (?:an? )?(?:app|apps|connect|forge|oauth)|only available (?:to|for) (?:users|connect apps|forge apps|site admins)|requires a user context|not supported for app|Unauthorized; this endpoint is not|Apps cannot access this REST resource|Only (?:Connect |Forge )?apps can (?:access|use|make|call)|not accessible (?:by|with|using|through) this authentication (?:mechanism|method)|Application failed to authenticate|(?:permission|not (?:allowed|permitted)) to connect (?:via|with|using) (?:an? )?(?:API tokens?|OAuth|apps?)|API tokens? (?:are |is )?(?:not allowed|blocked|disabled) (?:by|for|in) (?:your |this )?(?:organi[sz]ation|admin)|for (?:3LO|OAuth 2\.0|OAuth|Connect|Forge) apps (?:is|are) (?:currently )?(?:under development|not (?:yet )?(?:supported|available|enabled))/i;
 
 /**
  * Operations whose reference says "Apps cannot access this REST resource - including when utilizing user
@@ -43,6 +43,8 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   const byCatalog = sessionLoginWithToken || appsCannot || connectOnly || connectInaccessible(o) || ((o.isForge || o.auth === 'oauth2') && scopeCheck && noScopesForForgeOrOauth(o));
   if (!text && !byCatalog) return undefined;
   const { who } = callerKind(o.auth);
+  // An organization setting, not the operation, turned this kind of credential away (e.g. Rovo MCP with API tokens).
+  const orgPolicy = text && says(o, /connect (?:via|with|using) (?:an? )?(?:API tokens?|OAuth|apps?)|organi[sz]ation(?:'s)? admin/i);
   const evidence = [statusEvidence(o), `call: ${callLabel(o)} (${o.auth})`];
   if (sessionLoginWithToken) evidence.push('/rest/auth/1/session starts a cookie session from a password; tokens are sent on each REST call instead');
   else if (connectInaccessible(o)) evidence.push(`catalog: ${o.operation!.method} ${o.operation!.template} has Connect scope INACCESSIBLE`);
@@ -54,10 +56,12 @@ export const operationNotAllowedForCaller: Rule = (o) => {
   return {
     code: FindingCode.OPERATION_NOT_ALLOWED_FOR_CALLER,
     severity: 'error',
-    title: `${callLabel(o)} is not available to ${who}`,
+    title: orgPolicy ? `The organization does not allow connecting with ${who}` : `${callLabel(o)} is not available to ${who}`,
     explanation:
-      `${productName(o.product)} does not offer this operation to ${who} at all: ` +
-      (sessionLoginWithToken
+      (orgPolicy ? '' : `${productName(o.product)} does not offer this operation to ${who} at all: `) +
+      (orgPolicy
+        ? 'An organization admin setting decides which kinds of credentials may connect, and this one is not allowed. Nothing in the request changes that.'
+        : sessionLoginWithToken
         ? 'the cookie-session login accepts no token. Leave the session login out (in jira-python, `validate=False`) and send the token with every call.'
         : connectInaccessible(o)
         ? 'its Connect scope is INACCESSIBLE, so no Connect scope, header or admin right will unlock it.'
@@ -68,16 +72,21 @@ export const operationNotAllowedForCaller: Rule = (o) => {
           : byCatalog
           ? 'the REST documentation lists no OAuth 2.0 or Forge scope for it, so no manifest or grant can include one.'
           : 'the response says so. Adding scopes or permissions will not change that.'),
-    remedies: [
-      { actor: caller(o), action: 'Use another operation that offers the same data to this caller (check the operation\'s "Connect app scope" / "OAuth scopes required" in the REST reference).' },
-      { actor: caller(o), action: 'Or make the call with a caller kind the operation accepts (a user\'s API token or session for user-only and admin operations).' },
-      ...(o.operation?.adminOnly
-        ? [{ actor: 'site-admin' as const, action: `Even for callers it accepts, ${o.operation.method} ${o.operation.template} needs the Administer ${productName(o.product)} global permission.` }]
-        : []),
-      ...(o.body.kind === 'html' || o.headers.isHtml
-        ? [{ actor: caller(o), action: 'Send `Accept: application/json` to get a JSON error instead of an HTML page (it will not make the call succeed).' }]
-        : [])
-    ],
+    remedies: orgPolicy
+      ? [
+          { actor: 'site-admin', action: `An organization admin allows connections with ${who} in Atlassian Administration (the security or app settings the message refers to); changes can take a while to apply.` },
+          { actor: caller(o), action: 'Meanwhile, connect the way the organization allows (for example the OAuth sign-in flow instead of an API token).' }
+        ]
+      : [
+          { actor: caller(o), action: 'Use another operation that offers the same data to this caller (check the operation\'s "Connect app scope" / "OAuth scopes required" in the REST reference).' },
+          { actor: caller(o), action: 'Or make the call with a caller kind the operation accepts (a user\'s API token or session for user-only and admin operations).' },
+          ...(o.operation?.adminOnly
+            ? [{ actor: 'site-admin' as const, action: `Even for callers it accepts, ${o.operation.method} ${o.operation.template} needs the Administer ${productName(o.product)} global permission.` }]
+            : []),
+          ...(o.body.kind === 'html' || o.headers.isHtml
+            ? [{ actor: caller(o), action: 'Send `Accept: application/json` to get a JSON error instead of an HTML page (it will not make the call succeed).' }]
+            : [])
+        ],
     evidence,
     docs: DOCS.oauthScopes
   };

@@ -34,7 +34,8 @@ export const resourceNotFound: Rule = (o) => {
   const status = o.status;
   if (status !== undefined && status !== 404 && !(status === 400 && says(o, RESOURCE_NOT_FOUND)) && !(status === 403 && says(o, /does not exist or you do(?:n't| not) have/i))) return undefined;
   // A JQL field that "does not exist or you do not have permission to view it" is a bad query, not a missing resource.
-  if (says(o, /Field '[^'\n]{1,80}' does not exist|in the JQL|JQL query/i)) return undefined;
+  // So is a CQL one: Confluence's BadRequestException "No field exists with the name: 'x'" (unquoted search text).
+  if (says(o, /Field '[^'\n]{1,80}' does not exist|in the JQL|JQL query|No field exists with the name|BadRequestException/i)) return undefined;
   if (says(o, /null for uri|HTTP 404 Not Found|was not found on this server|dead link/i)) return undefined;
   const text = says(o, RESOURCE_NOT_FOUND);
   const confluence404 = status === 404 && (o.body.kind === 'confluence' || o.body.code === 'NOT_FOUND');

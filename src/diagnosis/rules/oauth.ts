@@ -17,7 +17,10 @@ function isOauthEndpoint(o: Observation): boolean {
 
 export const oauthClientMisconfigured: Rule = (o) => {
   const tokenEndpointRefused = (isOauthEndpoint(o) || says(o, /auth\.atlassian\.com\/oauth\/token|token endpoint/i)) && says(o, /access_denied|Unauthorized|invalid_request/i);
-  if (!o.failed || (!says(o, CLIENT_WRONG) && !tokenEndpointRefused) || says(o, STRONG_REFRESH)) return undefined;
+  // The authorization page's own refusal of the request the client built ("Incorrect request parameters", an
+  // explicit scope list sent on /authorize: https://github.com/endara-ai/endara-desktop/pull/109).
+  const authorizePageRefused = o.auth === 'oauth2' && o.status === undefined && says(o, /Incorrect request parameters/i);
+  if (!o.failed || (!says(o, CLIENT_WRONG) && !tokenEndpointRefused && !authorizePageRefused) || says(o, STRONG_REFRESH)) return undefined;
   if (o.isForge && !isOauthEndpoint(o)) return undefined;
   const redirect = says(o, /redirect|callback/i);
   const refresh = says(o, /offline_access/i);
