@@ -9,9 +9,11 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * reached so far; raise it as the engine improves, never lower it to make a change pass. It was set again when
  * the corpus grew by blind sets (126 cases gathered without running the engine, `f-` files): on the 196 cases
  * before them the engine went from 92.3% to 94.4%; the blind sets scored 50% before tuning and 82% after
- * (test/corpus/README.md), so the whole corpus stands at 288 of 322.
+ * (test/corpus/README.md), so the whole corpus stood at 288 of 322. Later: a context audit (how each call
+ * authenticated, Cloud or self-hosted, wherever the case's own cause states it), three relabels to the written
+ * vocabulary, a duplicate removed, and blind set g10 (16 cases, 11 right before tuning) took it to 312 of 337.
  */
-const FLOOR = 0.89;
+const FLOOR = 0.92;
 
 describe('public error corpus', () => {
   const summary = runCorpus();
