@@ -10,7 +10,7 @@ import { anonymousAnswer, egressNotAllowed, invalidCredentials, malformedRespons
 import { unknownFailure } from './rules/unknown';
 import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, bearerAtSiteUrl } from './rules/auth-scheme';
 import { bareForbiddenToToken } from './rules/bare-refusal';
-import { clientGotTextBody, webPageInsteadOfJson } from './rules/page-for-json';
+import { clientGotTextBody, pageForSignedInUser, webPageInsteadOfJson } from './rules/page-for-json';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
 import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
@@ -48,6 +48,7 @@ const FAILURE_RULES: Rule[] = [
   xsrfCheckFailed,
   apiRemoved,
   wrongProductUrl,
+  pageForSignedInUser,
   loginRequired,
   unlicensedUser,
   intermediaryRefused,

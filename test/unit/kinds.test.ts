@@ -94,6 +94,18 @@ const probes: [string, ExplainOptions, string][] = [
   ["You don't have permission to connect via API token. Please ask your organization admin for access.", { auth: 'basic-token' }, 'OPERATION_NOT_ALLOWED_FOR_CALLER'],
   ['Incorrect request parameters', { auth: 'oauth2' }, 'OAUTH_CLIENT_MISCONFIGURED'],
   ['{"error":"jira request failed: 410"}', { path: '/rest/api/3/search', baseUrl: 'https://x.atlassian.net' }, 'API_REMOVED'],
+  // Seraph's AUTHENTICATION_DENIED on a 401/403: the account must pass a CAPTCHA first (a 200 was served anonymously).
+  ['Basic Authentication Faillure - Reason : AUTHENTICATION_DENIED', { auth: 'basic-password', baseUrl: 'https://jira.example.com' }, 'LOGIN_REQUIRED'],
+  ['HTTP/1.1 401 Unauthorized\nX-Seraph-LoginReason: AUTHENTICATION_DENIED\nContent-Type: text/html\n\n', { auth: 'basic-password' }, 'LOGIN_REQUIRED'],
+  ['error refreshing token Error: Request failed with status code 403', { auth: 'oauth2' }, 'OAUTH_REFRESH_TOKEN_INVALID'],
+  ["API is experimental. You must set the header 'X-ExperimentalApi: opt-in' to opt into using this API.", {}, 'INVALID_REQUEST'],
+  // Cloud's old download servlets refuse token calls; without /wiki the same download is a wrong path.
+  ['401 Unauthorised', { path: '/download/attachments/1/a.png', baseUrl: 'https://x.atlassian.net/wiki', product: 'confluence', auth: 'basic-token' }, 'API_REMOVED'],
+  ['HTTP 401', { path: '/secure/attachment/10000/a.png', baseUrl: 'https://x.atlassian.net', auth: 'basic-token' }, 'API_REMOVED'],
+  ['Error: Request failed with status code 404', { path: '/download/attachments/1/a.png', baseUrl: 'https://x.atlassian.net', product: 'confluence', auth: 'basic-token' }, 'WRONG_PRODUCT_URL'],
+  // A page naming the signed-in user where REST was expected: the site does not serve that resource.
+  ['<!DOCTYPE html><html><head><title>Log into Atlassian - Service Desk</title><meta name="ajs-remote-user" content="someone"></head></html>', { path: '/rest/agile/1.0/issue/A-1', auth: 'data-center-pat', baseUrl: 'https://jira.example.com' }, 'ENDPOINT_NOT_FOUND'],
+  ['<!DOCTYPE html><html><head><title>Log in - Jira</title><meta name="ajs-remote-user" content=""></head></html>', { path: '/rest/agile/1.0/issue/A-1', baseUrl: 'https://jira.example.com' }, 'LOGIN_REQUIRED'],
   ['Error during Confluence search: {"statusCode":400,"message":"com.atlassian.confluence.api.service.exceptions.BadRequestException: No field exists with the name: \'Grill\'"}', { product: 'confluence' }, 'INVALID_REQUEST'],
   // Something in front of the site answered: a proxy's 407, a WAF page, a bare 403 to a Data Center token.
   ['StatusCodeError: 407 - "<html>Proxy Authentication Required</html>"', {}, 'HTML_ERROR_PAGE'],

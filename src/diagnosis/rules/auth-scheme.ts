@@ -20,7 +20,7 @@ function basicAuthDisabled(o: Observation): boolean {
  * (https://github.com/pycontribs/jira/issues/1129 quotes it from Jira DC too), or basic auth switched off.
  */
 function dataCenterRefusedBasic(o: Observation): boolean {
-  return o.failed && (says(o, /Basic Authentication Failure - Reason/i) || basicAuthDisabled(o));
+  return o.failed && ((says(o, /Basic Authentication Fail+ure - Reason/i) && !says(o, /Reason\s?: AUTHENTICATION_DENIED/i)) || basicAuthDisabled(o));
 }
 
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
@@ -50,6 +50,7 @@ export const basicAuthPassword: Rule = (o) => {
     !confluenceDc &&
     !authenticated401(o) &&
     !datedBeforePasswordRemoval(o) &&
+    !/AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '') &&
     !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
@@ -219,14 +220,21 @@ export const connectJwtRejected: Rule = (o) => {
 
 /** An HTML login or SSO page instead of the API's answer. */
 const LOGIN_PAGE =
-  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
+  /log ?in (?:to|with) (?:your )?(?:atlassian|jira|confluence|account)|log ?into (?:your )?(?:atlassian|jira|confluence|account)|\blog ?in - |sign in to (?:your account|continue)|id\.atlassian\.com\/login|atlassian account log ?in|\/login\.jsp|you (?:must|need to) log ?in|please log ?in|session (?:has )?(?:expired|timed out)|CAPTCHA_CHALLENGE|captcha|single sign-on|\bSAML\b|okta|microsoftonline|login\.microsoft/i;
 
 export const loginRequired: Rule = (o) => {
   if (!o.failed && !(o.body.kind === 'html' && o.status !== undefined && o.status < 400)) return undefined;
   const redirectToLogin = o.status !== undefined && o.status >= 300 && o.status < 400 && /login|sso|saml|id\.atlassian\.com/i.test(o.headers.all.location ?? '');
   const page = (o.body.kind === 'html' || o.status === undefined || o.status === 401 || o.status === 403) && says(o, LOGIN_PAGE);
   // Jira Server/DC after too many failed logins: X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=…
-  const seraph = /CAPTCHA/i.test(`${o.headers.all['x-seraph-loginreason'] ?? ''} ${o.headers.all['x-authentication-denied-reason'] ?? ''}`) || says(o, /CAPTCHA_CHALLENGE/);
+  // Seraph's AUTHENTICATION_DENIED: the login was not even attempted because the account must pass a CAPTCHA (too
+  // many failed logins), answered 401/403 (Confluence KB 966681459; "Basic Authentication Failure - Reason :
+  // AUTHENTICATION_DENIED" in https://bitbucket.org/atlassianlabs/atlascode/issues/263). A 200 with that header was
+  // served anonymously instead: the credential rule's.
+  const deniedLogin =
+    (o.status === undefined || o.status === 401 || o.status === 403) &&
+    (/AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || says(o, /Fail+ure - Reason\s?: AUTHENTICATION_DENIED/i));
+  const seraph = /CAPTCHA/i.test(`${o.headers.all['x-seraph-loginreason'] ?? ''} ${o.headers.all['x-authentication-denied-reason'] ?? ''}`) || says(o, /CAPTCHA_CHALLENGE/) || deniedLogin;
   if (!redirectToLogin && !page && !seraph) return undefined;
   return {
     code: FindingCode.LOGIN_REQUIRED,

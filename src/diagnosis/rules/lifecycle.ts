@@ -21,6 +21,18 @@ function cloudSearchRemoved(o: Observation): boolean {
 }
 
 /**
+ * Cloud switched off the old download servlets for attachments and thumbnails: Jira's /secure/attachment and
+ * /secure/thumbnail (https://github.com/andygrunwald/go-jira/issues/662) and Confluence's /wiki/download/attachments
+ * (https://github.com/atlassian-api/atlassian-python-api/issues/1640), which now refuse token calls with 401.
+ */
+const LEGACY_DOWNLOAD = /^\/wiki\/download\/(?:attachments|thumbnails)\/|^\/secure\/(?:attachment|thumbnail)\//;
+
+/** A 404 there is the path (Confluence's download links need /wiki); a refused credential is the switch-off. */
+function cloudLegacyDownload(o: Observation): boolean {
+  return o.cloudHost && LEGACY_DOWNLOAD.test(o.pathAsCalled) && (o.status === undefined || o.status === 401 || o.status === 403);
+}
+
+/**
  * Jira 9 (Data Center) and Cloud dropped GET /issue/createmeta: the old path now reads "createmeta" as an issue key,
  * so tools that create issues through it report "Issue Does Not Exist" or a failed "create meta" call.
  */
@@ -29,7 +41,8 @@ const CREATEMETA_GONE = /create ?meta\b(?!\/)[\s\S]{0,200}(?:fail|error|not foun
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
   const createmeta = says(o, CREATEMETA_GONE) && (o.status === undefined || o.status === 404);
-  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o) || createmeta;
+  const legacyDownload = cloudLegacyDownload(o);
+  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o) || createmeta || legacyDownload;
   const text = says(o, REMOVED);
   if (!gone && !text) return undefined;
   if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
@@ -41,13 +54,24 @@ export const apiRemoved: Rule = (o) => {
       `${productName(o.product)} retired this API after its deprecation period${o.status === 410 ? ' (410 Gone)' : ''}. ` +
       'Calls keep failing until the code moves to the replacement named in the deprecation notice (for example Jira search → /rest/api/3/search/jql, user names → account ids).',
     remedies: [
+      ...(legacyDownload
+        ? [
+            {
+              actor: caller(o),
+              action: /^\/secure\//.test(o.pathAsCalled)
+                ? 'Download through the REST API with the same credentials: GET /rest/api/3/attachment/content/{id} (thumbnails: /rest/api/3/attachment/thumbnail/{id}).'
+                : 'Download through the REST API with the same credentials: GET /wiki/rest/api/content/{pageId}/child/attachment/{attachmentId}/download.'
+            }
+          ]
+        : []),
       { actor: caller(o), action: 'Read the message and the changelog entry it names, and migrate to the replacement endpoint (mind its different paging and fields).' },
       { actor: caller(o), action: `Watch ${DOCS.changelog} for deprecation notices of the APIs you use.` }
     ],
     evidence: [
       statusEvidence(o),
       ...(text ? ['the response says the API was removed or deprecated'] : []),
-      ...(createmeta ? ['GET /rest/api/2/issue/createmeta was removed (Jira 9 and Cloud): use /issue/createmeta/{projectIdOrKey}/issuetypes'] : [])
+      ...(createmeta ? ['GET /rest/api/2/issue/createmeta was removed (Jira 9 and Cloud): use /issue/createmeta/{projectIdOrKey}/issuetypes'] : []),
+      ...(legacyDownload ? ['the old download URLs (servlet paths) are switched off on Cloud'] : [])
     ],
     docs: DOCS.changelog
   };

@@ -59,3 +59,30 @@ export const clientGotTextBody: Rule = (o) => {
     docs: DOCS.apiTokens
   };
 };
+
+/**
+ * Jira and Confluence pages carry the signed-in user in `<meta name="ajs-remote-user" content="...">` (empty when
+ * anonymous). A page for a signed-in user where a REST answer was expected means the credentials worked and the site
+ * does not serve that resource: e.g. Jira Software's agile API on a Service Management-only Data Center site
+ * (https://github.com/b1ff/atlassian-dc-mcp/issues/79), whose login-titled page still named the user.
+ */
+const SIGNED_IN_PAGE = /<meta\s+name=["']ajs-remote-user["']\s+content=["'][^"'<>\s][^"'<>]{0,200}["']/i;
+
+export const pageForSignedInUser: Rule = (o) => {
+  if (!o.failed || !/^\/(?:wiki\/)?rest\//.test(o.catalogPath)) return undefined;
+  const body = typeof o.input.response?.body === 'string' ? o.input.response.body.slice(0, 50_000) : '';
+  if (!SIGNED_IN_PAGE.test(body)) return undefined;
+  return {
+    code: FindingCode.ENDPOINT_NOT_FOUND,
+    severity: 'error',
+    title: `The site answered ${callLabel(o)} with a page for a signed-in user: it does not serve that REST resource`,
+    explanation:
+      'The page names the signed-in user, so the credentials were accepted. A page instead of JSON then means this site has no such REST resource: ' +
+      'the product or app that provides it is not installed (for example Jira Software\'s /rest/agile on a Service Management-only site), or the path is wrong.',
+    remedies: [
+      { actor: caller(o), action: 'Use an API this site has (for issues, /rest/api/2/issue/{key} on Data Center or /rest/api/3/issue/{key} on Cloud), or check the path and the installed products.' }
+    ],
+    evidence: ['an HTML page that names the signed-in user (ajs-remote-user)', `call: ${callLabel(o)}`],
+    docs: DOCS.jiraRest
+  };
+};
