@@ -69,7 +69,7 @@ export const clientGotTextBody: Rule = (o) => {
 const SIGNED_IN_PAGE = /<meta\s+name=["']ajs-remote-user["']\s+content=["'][^"'<>\s][^"'<>]{0,200}["']/i;
 
 export const pageForSignedInUser: Rule = (o) => {
-  if (!o.failed || !/^\/(?:wiki\/)?rest\//.test(o.catalogPath)) return undefined;
+  if (!o.failed || !(o.body.kind === 'html' || o.headers.isHtml) || !/^\/(?:wiki\/)?rest\//.test(o.catalogPath)) return undefined;
   const body = typeof o.input.response?.body === 'string' ? o.input.response.body.slice(0, 50_000) : '';
   if (!SIGNED_IN_PAGE.test(body)) return undefined;
   return {
