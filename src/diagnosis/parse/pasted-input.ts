@@ -139,10 +139,15 @@ export function statusFromText(text: string): number | undefined {
   return undefined;
 }
 
+/** The product's status a client's message quotes ("returned status 400", "Status code: 404"), if any. */
+function quotedStatus(text: string): number | undefined {
+  const match = WRAPPED_STATUS.exec(text);
+  return match ? validStatus(Number(match[1])) : undefined;
+}
+
 /** A log line where a tool's own 500 wraps the product's 4xx ("failed to X: ... Status code: 404"): the 4xx is the product's answer. */
 function innerClientError(sample: string): number | undefined {
-  const inner = WRAPPED_STATUS.exec(sample);
-  const status = inner ? validStatus(Number(inner[1])) : undefined;
+  const status = quotedStatus(sample);
   return status !== undefined && status >= 400 && status < 500 ? status : undefined;
 }
 
@@ -232,8 +237,8 @@ function wrappedStatus(json: Record<string, unknown>): number | undefined {
   for (const key of ['message', 'Message', 'error', 'Error', 'detail', 'msg']) {
     const value = json[key];
     if (typeof value !== 'string') continue;
-    const match = WRAPPED_STATUS.exec(value.slice(0, 2000));
-    if (match) return validStatus(Number(match[1]));
+    const status = quotedStatus(value.slice(0, 2000));
+    if (status !== undefined) return status;
   }
   return undefined;
 }

@@ -23,6 +23,11 @@ function dataCenterRefusedBasic(o: Observation): boolean {
   return o.failed && ((says(o, /Basic Authentication Fail+ure - Reason/i) && !says(o, /Reason\s?: AUTHENTICATION_DENIED/i)) || basicAuthDisabled(o));
 }
 
+/** Seraph says the login was denied outright (the account must pass a CAPTCHA first), not that the credentials were wrong. */
+function seraphDeniedLogin(o: Observation): boolean {
+  return /AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
+}
+
 /** Atlassian's answer to basic auth with an account password (Cloud removed it in 2019). */
 const PASSWORD_DEPRECATED = /basic auth(?:entication)? with (?:a )?passwords? (?:is|are|has been) (?:deprecated|not allowed|no longer)|basic authentication with passwords|password[- ]based basic auth|deprecation-notice-basic-auth/i;
 
@@ -50,7 +55,7 @@ export const basicAuthPassword: Rule = (o) => {
     !confluenceDc &&
     !authenticated401(o) &&
     !datedBeforePasswordRemoval(o) &&
-    !/AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '') &&
+    !seraphDeniedLogin(o) &&
     !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
@@ -233,7 +238,7 @@ export const loginRequired: Rule = (o) => {
   // served anonymously instead: the credential rule's.
   const deniedLogin =
     (o.status === undefined || o.status === 401 || o.status === 403) &&
-    (/AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '') || says(o, /Fail+ure - Reason\s?: AUTHENTICATION_DENIED/i));
+    (seraphDeniedLogin(o) || says(o, /Fail+ure - Reason\s?: AUTHENTICATION_DENIED/i));
   const seraph = /CAPTCHA/i.test(`${o.headers.all['x-seraph-loginreason'] ?? ''} ${o.headers.all['x-authentication-denied-reason'] ?? ''}`) || says(o, /CAPTCHA_CHALLENGE/) || deniedLogin;
   if (!redirectToLogin && !page && !seraph) return undefined;
   return {

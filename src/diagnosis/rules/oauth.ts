@@ -3,10 +3,17 @@ import { productName, type Observation, statusEvidence } from '../observation';
 import { caller, says } from './remedies';
 import type { Rule } from './rule';
 
-/** OAuth error codes (RFC 6749 §5.2) as auth.atlassian.com returns them, and their usual descriptions. */
-const STRONG_REFRESH =
-  /error refreshing (?:the |an? )?(?:access |oauth |refresh )?tokens?|(?:token|grant) was (?:globally )?revoked|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|could not be refreshed|(?:failed|unable) to refresh|refresh(?:ing)? (?:the )?tokens? failed|Error while refreshing|needs_auth\b/i;
-const REFRESH_INVALID = /error refreshing (?:the |an? )?(?:access |oauth |refresh )?tokens?|(?:token|grant) was (?:globally )?revoked|could not be refreshed|(?:failed|unable) to refresh|Error while refreshing|needs_auth\b|\bunknown_token\b|invalid[_ ]refresh[_ ]token|refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|refresh token.{0,40}(?:reuse|rotat)|\binvalid_grant\b/i;
+/**
+ * OAuth error codes (RFC 6749 §5.2) as auth.atlassian.com returns them, and their usual descriptions. First the
+ * wordings of a refused refresh, which both refresh patterns accept.
+ */
+const REFRESH_REFUSED =
+  'error refreshing (?:the |an? )?(?:access |oauth |refresh )?tokens?|(?:token|grant) was (?:globally )?revoked|\\bunknown_token\\b|invalid[_ ]refresh[_ ]token|' +
+  'refresh[_ ]token (?:is |has )?(?:invalid|expired|revoked|not found|already (?:been )?used)|unknown or invalid refresh token|could not be refreshed|' +
+  '(?:failed|unable) to refresh|Error while refreshing|needs_auth\\b';
+/** Unmistakably a refresh problem, even beside words that sound like a client misconfiguration. */
+const STRONG_REFRESH = new RegExp(`${REFRESH_REFUSED}|refresh(?:ing)? (?:the )?tokens? failed`, 'i');
+const REFRESH_INVALID = new RegExp(`${REFRESH_REFUSED}|refresh token.{0,40}(?:reuse|rotat)|\\binvalid_grant\\b`, 'i');
 const CLIENT_WRONG =
   /\binvalid_client\b|\bunauthorized_client\b|redirect_uri(?:_mismatch| mismatch| is not| does not| not registered)|\bredirect[_ ]uri\b.{0,40}(?:invalid|match|register)|client authentication failed|\binvalid_scope\b|invalid audience|invalid aud\b|audience (?:is )?(?:invalid|not)|\baud\b claim|offline_access|client_id.{0,30}(?:invalid|unknown|not found)|unknown client|\bunsupported_grant_type\b|invalid redirect_uri|integration is misconfigured|oauth_problem=(?:consumer_key_(?:unknown|rejected|refused)|signature_(?:invalid|method_rejected)|timestamp_refused|nonce_used|parameter_(?:absent|rejected))|callback url|scopes? that (?:have|has) not been added to the app|add the following scopes to the/i;
 const ACCESS_EXPIRED = /\binvalid_token\b|\bexpired_token\b|access token (?:is |has )?(?:expired|invalid)|token (?:has )?expired|token is expired|the access token expired|jwt expired|exp claim/i;

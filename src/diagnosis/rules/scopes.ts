@@ -30,8 +30,7 @@ function namedScopes(o: Observation): string[] {
   return [...names];
 }
 
-function namedScopeEvidence(o: Observation): string[] {
-  const names = namedScopes(o);
+function namedScopeEvidence(names: string[]): string[] {
   return names.length ? [`the response names the scope it needs: ${names.join(', ')}`] : [];
 }
 
@@ -80,7 +79,7 @@ function manifestMissing(o: Observation): Finding {
       },
       { actor: 'site-admin', action: 'After the new version is deployed, run `forge install --upgrade` (or accept the update under Manage apps) so the installation gets the new scopes.' }
     ],
-    evidence: [...namedScopeEvidence(o), ...grantEvidence(o), ...groupsEvidence(o)],
+    evidence: [...namedScopeEvidence(namedScopes(o)), ...grantEvidence(o), ...groupsEvidence(o)],
     docs: DOCS.jiraScopes
   };
 }
@@ -171,13 +170,14 @@ function tokenScopeMissing(o: Observation): Finding {
       { actor: 'script-owner', action: 'Create a new scoped API token (id.atlassian.com → Security → API tokens) with one complete group of the scopes the operation lists.' },
       { actor: 'script-owner', action: `The scopes each call needs are listed in the REST API documentation (${DOCS.jiraAuth}).` }
     ],
-    evidence: [`${statusEvidence(o)} (${o.auth})`, ...namedScopeEvidence(o), ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...namedScopeEvidence(namedScopes(o)), ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.apiTokens
   };
 }
 
 function oauthScopeMissing(o: Observation): Finding {
   const groups = o.scopes.requiredGroups;
+  const named = namedScopes(o);
   return {
     code: FindingCode.OAUTH_SCOPE_MISSING,
     severity: 'error',
@@ -191,11 +191,11 @@ function oauthScopeMissing(o: Observation): Finding {
     remedies: [
       {
         actor: caller(o),
-        action: `Enable the missing scopes${namedScopes(o).length ? ` (${namedScopes(o).join(', ')})` : ''} for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.`
+        action: `Enable the missing scopes${named.length ? ` (${named.join(', ')})` : ''} for the app in the developer console (Permissions), add them to the scope parameter of the authorization URL, then have the user authorize again to get a new token.`
       },
       { actor: caller(o), action: 'Classic scopes (read:jira-work) and granular ones (read:issue:jira) are different groups: request one complete group, not a mix.' }
     ],
-    evidence: [`${statusEvidence(o)} (${o.auth})`, ...namedScopeEvidence(o), ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
+    evidence: [`${statusEvidence(o)} (${o.auth})`, ...namedScopeEvidence(named), ...grantEvidence(o), ...groupsEvidence(o), o.headers.failureCategory ? `x-failure-category: ${o.headers.failureCategory}` : ''].filter(Boolean),
     docs: DOCS.oauthScopes
   };
 }
