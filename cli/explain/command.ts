@@ -21,6 +21,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   try {
     explanation = explainText(text, {
       path: options.path,
+      baseUrl: options.baseUrl,
       method: options.methodGiven ? options.method : undefined,
       auth: options.auth,
       product: options.product,

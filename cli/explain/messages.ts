@@ -22,6 +22,9 @@ input shapes (detected; examples):
 
 options:
   --path PATH         the path or URL that was called (e.g. /rest/api/3/issue/PROJ-7)
+  --base-url URL      the site or gateway the call went to, when --path is only a path; it tells Cloud from
+                      Data Center (e.g. https://your-site.atlassian.net, https://jira.example.com,
+                      https://api.atlassian.com/ex/jira/<cloudId>)
   --method METHOD     the HTTP method (default: read from the paste, else GET)
   --as MODE           how the call was authenticated (default: inferred, else unknown):
       forge-as-user        Forge backend, api.asUser().requestJira(route\`…\`)
@@ -47,6 +50,7 @@ examples:
   issue-doctor explain response.http --as forge-as-user --path /rest/api/3/issue/PROJ-7 --manifest manifest.yml
   issue-doctor explain network.har --json
   echo 'Unauthorized; scope does not match' | issue-doctor explain --as oauth2 --path /rest/api/3/myself
+  echo '401 Unauthorized' | issue-doctor explain --as basic-password --base-url https://your-site.atlassian.net
 
 exit codes: 0 explained, 2 bad input or usage (empty, binary, over 5 MiB), 1 internal error`;
 
@@ -59,6 +63,7 @@ export const messages = {
   missingValue: (option: string) => `Option ${option} needs a value.`,
   badAuth: (value: string, modes: readonly string[]) => `--as "${value}" is not one of: ${modes.join(', ')}.`,
   badProduct: (value: string) => `--product "${value}" must be jira or confluence.`,
+  badBaseUrl: '--base-url must be an http(s) URL without a query, e.g. https://your-site.atlassian.net.',
   badMethod: (value: string) => `--method "${value}" is not an HTTP method.`,
   unreadableStdin: 'Cannot read standard input.',
   unreadable: (file: string) => `Cannot read "${file}": no such file, or not readable.`,

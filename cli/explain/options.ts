@@ -5,6 +5,7 @@ import { messages } from './messages';
 export interface ExplainOptions {
   file?: string;
   path?: string;
+  baseUrl?: string;
   method: string;
   methodGiven: boolean;
   auth?: AuthMode;
@@ -15,7 +16,7 @@ export interface ExplainOptions {
   help: boolean;
 }
 
-const VALUE_OPTIONS = new Set(['--path', '--method', '--as', '--product', '--manifest', '--installed']);
+const VALUE_OPTIONS = new Set(['--path', '--base-url', '--method', '--as', '--product', '--manifest', '--installed']);
 
 export function parseExplainArgs(argv: string[]): ExplainOptions {
   const options: ExplainOptions = { method: 'GET', methodGiven: false, json: false, help: false };
@@ -39,6 +40,11 @@ function applyValue(options: ExplainOptions, flag: string, value: string): void 
   switch (flag) {
     case '--path':
       options.path = value;
+      break;
+    case '--base-url':
+      // Not echoed: a URL may carry user:password@.
+      if (!/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/i.test(value)) throw new CliError(messages.badBaseUrl);
+      options.baseUrl = value.replace(/\/+$/, '');
       break;
     case '--method':
       if (!/^[A-Za-z]{3,10}$/.test(value)) throw new CliError(messages.badMethod(value));

@@ -89,6 +89,25 @@ describe('bad input: a clear message and exit code 2', () => {
   });
 });
 
+describe('--base-url: where the call went, when --path is only a path', () => {
+  test('it tells Cloud from Data Center: a password refused by Cloud is the password, by Data Center the credentials', () => {
+    const cloud = explain(['--as', 'basic-password', '--base-url', 'https://your-site.atlassian.net/'], '401 Unauthorized');
+    const dc = explain(['--as', 'basic-password', '--base-url', 'https://jira.example.com'], '401 Unauthorized');
+    expect(cloud.code).toBe(0);
+    expect(cloud.stdout).toContain('BASIC_AUTH_PASSWORD');
+    expect(dc.stdout).toContain('INVALID_CREDENTIALS');
+    expect(dc.stdout).not.toContain('BASIC_AUTH_PASSWORD');
+  });
+  test('a value that is not an http(s) URL is one line, exit 2, and the value (it may hold a password) is not echoed', () => {
+    const r = explain(['--base-url', 'https://me:hunter2@site example'], '401');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--base-url must be an http(s) URL');
+    expect(r.stderr).not.toContain('hunter2');
+    expect(explain(['--base-url', 'ftp://jira.example.com'], '401').code).toBe(2);
+  });
+});
+
 describe('issue-doctor explain names the other causes a response fits', () => {
   test('a bare 401 to a password call: the password first, wrong credentials as the alternative, in text and JSON', () => {
     const text = explain(['--as', 'basic-password', '--path', 'https://acme.atlassian.net/rest/api/3/myself'], 'HTTP/1.1 401 Unauthorized\n\n');

@@ -121,6 +121,10 @@ describe('every input shape is explained, never refused', () => {
     for (const mode of ['forge-as-user', 'forge-as-app', 'forge-bridge', 'forge-web-trigger', 'basic-classic-token', 'basic-scoped-token', 'basic-token', 'basic-password', 'oauth2', 'connect-jwt', 'data-center-pat', 'unknown']) {
       expect(help).toMatch(new RegExp(`\\n\\s+${mode}\\s`));
     }
+    for (const option of ['--path', '--base-url', '--method', '--as', '--product', '--manifest', '--installed', '--json']) {
+      expect(help).toMatch(new RegExp(`\\n  ${option} `));
+    }
+    expect(help).toMatch(/\n  echo .*\| issue-doctor explain .*--base-url https:/);
   });
 
   test('a file works like standard input', () => {

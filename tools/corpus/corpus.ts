@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { FindingCode } from '../../src/diagnosis/codes';
 import { explainText } from '../../src/diagnosis/explain';
 import { ResponseInputError } from '../../src/diagnosis/parse/raw-response';
-import { AUTH_MODES, type AuthMode, type Product } from '../../src/diagnosis/types';
+import { parseExplainArgs } from '../../cli/explain/options';
+import { AUTH_MODES } from '../../src/diagnosis/types';
 
 export const CASES_DIR = join(__dirname, '..', '..', 'test', 'corpus', 'cases');
 
@@ -45,22 +46,38 @@ export function loadCases(dir = CASES_DIR): CorpusCase[] {
   return walk(dir).map((file) => ({ ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<CorpusCase, 'file'>), file }));
 }
 
-const PRODUCTS: Record<string, Product | undefined> = { jira: 'jira', confluence: 'confluence', jsm: 'jira', other: undefined };
+const PRODUCTS: Record<string, string | undefined> = { jira: 'jira', confluence: 'confluence', jsm: 'jira', other: undefined };
 
-/** Runs one case as `issue-doctor explain --json` would, in-process, with the context the thread gives as flags. */
-export function runCase(c: CorpusCase): CaseResult {
+/** The flags a developer would give `explain` for what the thread says about the call. */
+export function caseArgv(c: CorpusCase): string[] {
   const ctx = c.context ?? {};
-  const auth = ctx.auth && (AUTH_MODES as readonly string[]).includes(ctx.auth) ? (ctx.auth as AuthMode) : undefined;
+  const argv: string[] = [];
+  const add = (flag: string, value: string | undefined) => {
+    if (value) argv.push(flag, value);
+  };
+  add('--path', ctx.path);
+  add('--base-url', ctx.baseUrl);
+  add('--method', ctx.method);
+  add('--as', ctx.auth && (AUTH_MODES as readonly string[]).includes(ctx.auth) && ctx.auth !== 'unknown' ? ctx.auth : undefined);
+  add('--product', ctx.product ? PRODUCTS[ctx.product] : undefined);
+  // What --installed gives; --manifest reads a file, so the scopes a thread quotes from one are passed directly.
+  add('--installed', Array.isArray(ctx.installedScopes) && ctx.installedScopes.length ? ctx.installedScopes.join(',') : undefined);
+  return argv;
+}
+
+/** Runs one case as `issue-doctor explain --json` would, in-process: the thread's context goes through the CLI's own option parser. */
+export function runCase(c: CorpusCase): CaseResult {
+  const options = parseExplainArgs(caseArgv(c));
+  const declared = Array.isArray(c.context?.manifestScopes) ? c.context.manifestScopes : undefined;
   try {
     const { diagnosis } = explainText(c.input, {
-      path: ctx.path,
-      method: ctx.method,
-      auth,
-      product: ctx.product ? PRODUCTS[ctx.product] : undefined,
-      baseUrl: ctx.baseUrl,
-      // What --manifest and --installed would give, when the thread quotes them.
-      declared: Array.isArray(ctx.manifestScopes) ? ctx.manifestScopes : undefined,
-      installed: Array.isArray(ctx.installedScopes) ? ctx.installedScopes : undefined,
+      path: options.path,
+      baseUrl: options.baseUrl,
+      method: options.methodGiven ? options.method : undefined,
+      auth: options.auth,
+      product: options.product,
+      declared,
+      installed: options.installed,
       channel: 'cli'
     });
     const got = diagnosis.primary?.code ?? 'NONE';
