@@ -12,7 +12,7 @@ import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterT
 import { bareForbiddenToToken } from './rules/bare-refusal';
 import { clientGotTextBody, pageForSignedInUser, webPageInsteadOfJson } from './rules/page-for-json';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
-import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
+import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, uploadWithoutXsrfHeader, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
 import { confluenceRejectedReference, resourceNotFound } from './rules/not-found';
 import { invalidRequest } from './rules/request';
@@ -67,6 +67,7 @@ const FAILURE_RULES: Rule[] = [
   oauthAccessTokenExpired,
   invalidCredentials,
   invalidRequest,
+  uploadWithoutXsrfHeader,
   bareForbiddenToToken,
   htmlErrorPage,
   permissionDenied,

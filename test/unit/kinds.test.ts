@@ -237,3 +237,42 @@ test('an organization policy against a kind of credential sends the reader to th
   expect(primary?.remedies[0]).toMatchObject({ actor: 'site-admin' });
   expect(primary?.remedies[0].action).toMatch(/organization admin allows connections with API tokens/);
 });
+
+describe('a bare 401 to a Forge product call', () => {
+  test.each(['forge-as-app', 'forge-as-user', 'forge-bridge'] as const)('%s: the scope check with its body lost', (auth) => {
+    expect(explainText('401', { auth, product: 'jira', method: 'GET' }).diagnosis.primary?.code).toBe('MANIFEST_MISSING_SCOPE');
+    expect(explainText('HTTP/1.1 401 Unauthorized\n\n', { auth, path: '/rest/api/3/myself' }).diagnosis.primary?.code).toBe('MANIFEST_MISSING_SCOPE');
+  });
+  test('a web trigger answers external callers, not the product: a bare 401 there stays unexplained', () => {
+    expect(explainText('401', { auth: 'forge-web-trigger', product: 'jira' }).diagnosis.primary?.code).not.toBe('MANIFEST_MISSING_SCOPE');
+  });
+  test('a 401 that says something else is read by what it says', () => {
+    const text = 'HTTP/1.1 401 Unauthorized\n\n{"message":"Client must be authenticated to access this resource."}';
+    expect(explainText(text, { auth: 'forge-as-app' }).diagnosis.primary?.code).not.toBe('MANIFEST_MISSING_SCOPE');
+  });
+});
+
+describe('an upload refused without a reason', () => {
+  const upload: ExplainOptions = { method: 'POST', path: '/rest/api/content/123/child/attachment', product: 'confluence', baseUrl: 'https://confluence.example.com' };
+  test.each([
+    ['Failed to upload attachment', upload],
+    ['HTTP/1.1 403 Forbidden\n\n', { ...upload, path: '/rest/api/3/issue/ABC-1/attachments', product: 'jira' as const, baseUrl: 'https://x.atlassian.net' }],
+    ['Error: Request failed with status code 403', { ...upload, path: '/rest/servicedeskapi/servicedesk/4/attachTemporaryFile', product: 'jira' as const, baseUrl: 'https://x.atlassian.net' }]
+  ])('%s: the XSRF block, said to be inferred', (text, options) => {
+    const primary = explainText(text, options).diagnosis.primary;
+    expect(primary?.code).toBe('XSRF_CHECK_FAILED');
+    expect(primary?.evidence).toContain('inferred: the refusal names no other cause');
+    expect(primary?.remedies[0].action).toContain('X-Atlassian-Token: no-check');
+  });
+  test.each([
+    ['a refusal that names a permission', 'HTTP/1.1 403 Forbidden\n\n{"errorMessages":["You do not have permission to create attachments for this issue."]}', upload],
+    ['a file too large', 'HTTP/1.1 413 Payload Too Large\n\n', upload],
+    ['a read of the same path', 'HTTP/1.1 403 Forbidden\n\n', { ...upload, method: 'GET' }],
+    ['a refused credential', 'HTTP/1.1 401 Unauthorized\n\n', upload],
+    ['a write elsewhere', 'Failed to create page', { ...upload, path: '/rest/api/content' }],
+    // Data Center explains its own 403s (the XSRF one has a body): an empty one there came from a proxy in front.
+    ['an empty 403 from a self-hosted site', 'HTTP/1.1 403 Forbidden\n\n', upload]
+  ])('not for %s', (_name, text, options) => {
+    expect(explainText(text, options).diagnosis.primary?.code).not.toBe('XSRF_CHECK_FAILED');
+  });
+});

@@ -95,6 +95,39 @@ export const xsrfCheckFailed: Rule = (o) => {
   };
 };
 
+/**
+ * Multipart uploads: Jira's and Confluence's attachment (and avatar, temporary-file) endpoints. "Operations that accept
+ * multipart/form-data must include the X-Atlassian-Token: no-check header in requests. Otherwise the request is blocked
+ * by cross-site request forgery (CSRF/XSRF) protection." (Jira Cloud platform REST reference, "Special headers").
+ */
+const MULTIPART_UPLOAD = /\/(?:attachments?|child\/attachment(?:\/[^/]+\/data)?|attachTemporaryFile|avatar(?:\/[^/]+)?|avatars)\/?$/i;
+
+/** Words that name another cause; an upload refused with none of them is read as the XSRF block. */
+const OTHER_CAUSE = /permission|authori[sz]|authentic|log ?in|token|licen[cs]|not found|does not exist|no such|too large|size|limit|quota|disabled|virus|timed? ?out|rate/i;
+
+/**
+ * A multipart upload refused without a reason (no status, or a 403 whose body was lost or says nothing): the XSRF
+ * block is the documented refusal for uploads sent without the header, so it leads, stated as an inference.
+ */
+export const uploadWithoutXsrfHeader: Rule = (o) => {
+  if (!o.failed || !/^(?:POST|PUT)$/.test(o.method) || !MULTIPART_UPLOAD.test(o.pathAsCalled.split('?')[0])) return undefined;
+  if (!(o.status === undefined || o.status === 403) || o.messageText.length > 120 || says(o, OTHER_CAUSE)) return undefined;
+  return {
+    code: FindingCode.XSRF_CHECK_FAILED,
+    severity: 'error',
+    title: `The upload to ${callLabel(o)} was most likely blocked by the XSRF check`,
+    explanation:
+      `${productName(o.product)} gave no reason for refusing the upload. Uploads are multipart requests, which ${productName(o.product)} blocks ` +
+      'unless they carry the header `X-Atlassian-Token: no-check`; that is the usual cause when nothing else is said.',
+    remedies: [
+      { actor: caller(o), action: 'Send the header `X-Atlassian-Token: no-check` (exactly that value) with the upload, as multipart/form-data with the file in a part named "file".' },
+      { actor: caller(o), action: 'If the header is already sent, log the full response (status and body): it names the real reason.' }
+    ],
+    evidence: [statusEvidence(o), `call: ${callLabel(o)} (a multipart upload)`, 'inferred: the refusal names no other cause'],
+    docs: DOCS.xsrf
+  };
+};
+
 /** A `?` that became part of the path: `route` escapes it to %3F when the whole path is one interpolated value. */
 export const queryStringInPath: Rule = (o) => {
   if (!o.failed) return undefined;
