@@ -63,7 +63,7 @@ export const messages = {
   missingValue: (option: string) => `Option ${option} needs a value.`,
   badAuth: (value: string, modes: readonly string[]) => `--as "${value}" is not one of: ${modes.join(', ')}.`,
   badProduct: (value: string) => `--product "${value}" must be jira or confluence.`,
-  badBaseUrl: '--base-url must be an http(s) URL without a query, e.g. https://your-site.atlassian.net.',
+  badBaseUrl: '--base-url must be an http(s) URL, e.g. https://your-site.atlassian.net.',
   badMethod: (value: string) => `--method "${value}" is not an HTTP method.`,
   unreadableStdin: 'Cannot read standard input.',
   unreadable: (file: string) => `Cannot read "${file}": no such file, or not readable.`,

@@ -42,8 +42,8 @@ function applyValue(options: ExplainOptions, flag: string, value: string): void 
       options.path = value;
       break;
     case '--base-url':
-      // Not echoed: a URL may carry user:password@.
-      if (!/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/i.test(value)) throw new CliError(messages.badBaseUrl);
+      // Not echoed: a URL may carry user:password@. A #fragment or ?query is kept: it is a mistake worth diagnosing.
+      if (!/^https?:\/\/[^\s/?#]+\S*$/i.test(value)) throw new CliError(messages.badBaseUrl);
       options.baseUrl = value.replace(/\/+$/, '');
       break;
     case '--method':

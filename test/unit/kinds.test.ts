@@ -276,3 +276,15 @@ describe('an upload refused without a reason', () => {
     expect(explainText(text, options).diagnosis.primary?.code).not.toBe('XSRF_CHECK_FAILED');
   });
 });
+
+describe('a base URL copied from the browser', () => {
+  test.each(['https://confluence.example.com/#get_all_updates', 'https://x.atlassian.net/jira/software/projects/ABC/boards/1', 'https://jira.example.com/?filter=1'])('%s: the API paths never reach an endpoint, and the fix names the site root', (baseUrl) => {
+    const primary = explainText("AttributeError: 'str' object has no attribute 'get'", { baseUrl, path: '/rest/api/content', product: 'confluence' }).diagnosis.primary;
+    expect(primary?.code).toBe('ENDPOINT_NOT_FOUND');
+    expect(primary?.remedies[0].action).toMatch(/site root as its base URL/);
+  });
+  test('the bare site root is not blamed', () => {
+    const primary = explainText("AttributeError: 'str' object has no attribute 'get'", { baseUrl: 'https://confluence.example.com', path: '/rest/api/content', product: 'confluence' }).diagnosis.primary;
+    expect(primary?.code).not.toBe('ENDPOINT_NOT_FOUND');
+  });
+});

@@ -206,9 +206,16 @@ export const trailingSlash: Rule = (o) => {
 };
 
 /** A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI. */
+const UI_PAGE_BASE = /^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i;
+
 export const uiBaseUrl: Rule = (o) => {
-  if (!o.failed || !/^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i.test(o.input.call?.baseUrl ?? '')) return undefined;
-  return endpointFinding(o, 'the base URL is a page of the product, not its API root');
+  const base = o.input.call?.baseUrl ?? '';
+  if (!o.failed) return undefined;
+  const fix = 'Give the client the site root as its base URL (https://<your-site>.atlassian.net, or the Data Center address with its context path), not a link copied from the browser.';
+  if (UI_PAGE_BASE.test(base)) return endpointFinding(o, 'the base URL is a page of the product, not its API root', fix);
+  // A #fragment never reaches the server, and a client that appends API paths to it calls the site root.
+  if (/^https?:\/\/[^#?\s]*[#?]/i.test(base)) return endpointFinding(o, 'the base URL carries a #fragment or ?query copied from the browser, so the API paths never reach the server', fix);
+  return undefined;
 };
 
 export const endpointNotFound: Rule = (o) => {
@@ -236,7 +243,7 @@ export const endpointNotFound: Rule = (o) => {
   return endpointFinding(o, text ? 'the response says no such resource exists at this URL' : 'no documented operation matches this path');
 };
 
-function endpointFinding(o: Observation, why: string) {
+function endpointFinding(o: Observation, why: string, fix?: string) {
   return {
     code: FindingCode.ENDPOINT_NOT_FOUND,
     severity: 'error' as const,
@@ -245,6 +252,7 @@ function endpointFinding(o: Observation, why: string) {
       `The server has no operation at this URL for this method (${why}). Usual causes: a typo, the wrong API version (v2 vs v3, v1 vs /wiki/api/v2), ` +
       'the wrong base path (missing /wiki, /rest/agile/1.0 vs /rest/api), or the wrong HTTP method.',
     remedies: [
+      ...(fix ? [{ actor: caller(o), action: fix }] : []),
       { actor: caller(o), action: 'Compare the method and path character for character with the REST API reference, including the version segment.' },
       { actor: caller(o), action: 'Agile (boards, sprints) lives under /rest/agile/1.0, Service Management under /rest/servicedeskapi, Confluence under /wiki.' }
     ],
