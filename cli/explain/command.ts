@@ -5,7 +5,7 @@ import { CliError, EXIT } from '../errors';
 import { readManifestScopes } from '../manifest-scopes';
 import { formatForPerson } from './format';
 import { USAGE } from './messages';
-import { parseExplainArgs } from './options';
+import { engineOptions, parseExplainArgs } from './options';
 import { readInput } from './read-input';
 
 /** Text of any shape in, a diagnosis out; what the paste did not say is inferred and listed as an assumption. */
@@ -19,16 +19,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   const text = await readInput(options.file, io.stdin);
   let explanation;
   try {
-    explanation = explainText(text, {
-      path: options.path,
-      baseUrl: options.baseUrl,
-      method: options.methodGiven ? options.method : undefined,
-      auth: options.auth,
-      product: options.product,
-      declared,
-      installed: options.installed,
-      channel: 'cli'
-    });
+    explanation = explainText(text, engineOptions(options, declared));
   } catch (error) {
     if (error instanceof ResponseInputError) throw new CliError(error.message);
     throw error;

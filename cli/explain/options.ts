@@ -1,3 +1,4 @@
+import type { ExplainOptions as TextOptions } from '../../src/diagnosis/explain';
 import { AUTH_MODES, type AuthMode, type Product } from '../../src/diagnosis/types';
 import { CliError } from '../errors';
 import { messages } from './messages';
@@ -66,4 +67,18 @@ function applyValue(options: ExplainOptions, flag: string, value: string): void 
       options.installed = value.split(',').map((s) => s.trim()).filter(Boolean);
       break;
   }
+}
+
+/** What the parsed flags ask of the engine; `declared` is what --manifest read. The CLI and the corpus runner share it. */
+export function engineOptions(options: ExplainOptions, declared: string[] | undefined): TextOptions {
+  return {
+    path: options.path,
+    baseUrl: options.baseUrl,
+    method: options.methodGiven ? options.method : undefined,
+    auth: options.auth,
+    product: options.product,
+    declared,
+    installed: options.installed,
+    channel: 'cli'
+  };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FindingCode } from '../../src/diagnosis/codes';
 import { explainText } from '../../src/diagnosis/explain';
 import { ResponseInputError } from '../../src/diagnosis/parse/raw-response';
-import { parseExplainArgs } from '../../cli/explain/options';
+import { engineOptions, parseExplainArgs } from '../../cli/explain/options';
 import { AUTH_MODES } from '../../src/diagnosis/types';
 
 export const CASES_DIR = join(__dirname, '..', '..', 'test', 'corpus', 'cases');
@@ -70,16 +70,7 @@ export function runCase(c: CorpusCase): CaseResult {
   const options = parseExplainArgs(caseArgv(c));
   const declared = Array.isArray(c.context?.manifestScopes) ? c.context.manifestScopes : undefined;
   try {
-    const { diagnosis } = explainText(c.input, {
-      path: options.path,
-      baseUrl: options.baseUrl,
-      method: options.methodGiven ? options.method : undefined,
-      auth: options.auth,
-      product: options.product,
-      declared,
-      installed: options.installed,
-      channel: 'cli'
-    });
+    const { diagnosis } = explainText(c.input, engineOptions(options, declared));
     const got = diagnosis.primary?.code ?? 'NONE';
     return { case: c, got, refused: false, correct: got === c.expected };
   } catch (error) {
