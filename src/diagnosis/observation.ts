@@ -57,6 +57,8 @@ function splitHost(rawPath: string, baseUrl: string | undefined): { host?: strin
   if (full) return { host: full[1].toLowerCase(), path: full[2] || '/' };
   const base = baseUrl ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]+)([^?#]*)/i.exec(baseUrl) : null;
   if (base) {
+    // A base URL alone says where the call went, not what it called.
+    if (!rawPath) return { host: base[1].toLowerCase(), path: '' };
     const prefix = base[2].replace(/\/$/, '');
     // A path given in full (`/wiki/rest/...` with a base URL ending in /wiki) is not prefixed twice.
     if (prefix && (rawPath === prefix || rawPath.startsWith(`${prefix}/`))) return { host: base[1].toLowerCase(), path: rawPath };

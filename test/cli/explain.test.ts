@@ -97,6 +97,8 @@ describe('--base-url: where the call went, when --path is only a path', () => {
     expect(cloud.stdout).toContain('BASIC_AUTH_PASSWORD');
     expect(dc.stdout).toContain('INVALID_CREDENTIALS');
     expect(dc.stdout).not.toContain('BASIC_AUTH_PASSWORD');
+    // A base URL alone is where the call went, not a path that was called.
+    expect(dc.stdout.split('\n')[0]).toBe('GET (unknown path) as basic-password → 401');
   });
   test('a value that is not an http(s) URL is one line, exit 2, and the value (it may hold a password) is not echoed', () => {
     const r = explain(['--base-url', 'https://me:hunter2@site example'], '401');
