@@ -21,6 +21,9 @@ const probes: [string, ExplainOptions, string][] = [
   ['{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'forge-bridge' }, 'MANIFEST_MISSING_SCOPE'],
   ['{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'basic-scoped-token' , path: 'https://api.atlassian.com/ex/jira/x/rest/api/3/myself'}, 'TOKEN_SCOPE_MISSING'],
   ['Authentication failed: Invalid JWT: query hash does not match', {}, 'CONNECT_JWT_REJECTED'],
+  // atlassian-connect-express refusing a request that reached the app without a JWT (a cacheable iframe carries none).
+  ['Unauthorized: Could not find authentication data on request', { auth: 'connect-jwt' }, 'CONNECT_JWT_REJECTED'],
+  ['{"message":"Could not find authentication data on request"}', {}, 'CONNECT_JWT_REJECTED'],
   ['HTTP/1.1 401 Unauthorized\n\n{"message":"JWT token expired"}', { auth: 'connect-jwt' }, 'CONNECT_JWT_REJECTED'],
   ['HTTP/1.1 410 Gone\ncontent-type: application/json\n\n{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"],"errors":{}}', {}, 'API_REMOVED'],
   ['HTTP/1.1 401 Unauthorized\n\nFailed to parse Connect Session Auth Token', { auth: 'basic-token' }, 'API_TOKEN_WRONG_SCHEME'],

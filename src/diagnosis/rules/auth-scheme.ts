@@ -197,8 +197,13 @@ export const apiTokenWrongScheme: Rule = (o) => {
   };
 };
 
+/**
+ * "Could not find authentication data on request" and "JWT claim did not contain the issuer" are
+ * atlassian-connect-express's own refusals of a request that reached the app without a usable JWT
+ * (lib/middleware/authentication.js; the same words in other Connect frameworks).
+ */
 const JWT_REJECTED =
-  /validate (?:the )?JWT|(?:decode|verify|parse) (?:the )?JWT|JWT .{0,40}signature verification failed|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
+  /could not find authentication data on request|JWT claim did not contain the issuer|validate (?:the )?JWT|(?:decode|verify|parse) (?:the )?JWT|JWT .{0,40}signature verification failed|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
 
 export const connectJwtRejected: Rule = (o) => {
   const text = says(o, JWT_REJECTED);
