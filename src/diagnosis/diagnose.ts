@@ -12,7 +12,7 @@ import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterT
 import { bareForbiddenToToken } from './rules/bare-refusal';
 import { clientGotTextBody, pageForSignedInUser, webPageInsteadOfJson } from './rules/page-for-json';
 import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
-import { apiRemoved, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, uploadWithoutXsrfHeader, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
+import { apiRemoved, doubleSlashInPath, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, uploadWithoutXsrfHeader, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
 import { confluenceRejectedReference, resourceNotFound } from './rules/not-found';
 import { invalidRequest } from './rules/request';
@@ -39,6 +39,7 @@ const FAILURE_RULES: Rule[] = [
   operationNotAllowedForCaller,
   scopedTokenAtSiteUrl,
   trailingSlash,
+  doubleSlashInPath,
   productNotInstalled,
   unknownScopeInText,
   scopeRejected,

@@ -13,7 +13,8 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * authenticated, Cloud or self-hosted, wherever the case's own cause states it), three relabels to the written
  * vocabulary, a duplicate removed, and blind set g10 (16 cases, 11 right before tuning) took it to 312 of 337.
  * Blind set g11 (20 cases on authentication, Confluence, JSM and agile; 7 right before tuning, 14 after) then
- * brought harder cases in: 326 of 357 (91.3%). The floor follows the corpus it measures, never a change.
+ * brought harder cases in: 326 of 357 (91.3%). Blind set g13 (16 cases, 7 right before tuning) and rules for kinds
+ * earlier sets had shown made it 341 of 373 (91.4%). The floor follows the corpus it measures, never a change.
  */
 const FLOOR = 0.91;
 

@@ -41,6 +41,9 @@ const probes: [string, ExplainOptions, string][] = [
   ['Error: connect ETIMEDOUT 104.192.141.1:443', {}, 'TIMEOUT'],
   ['Error: URL not included in the external fetch backend permissions: https://example.com. Visit go.atlassian.com/forge-egress for more information.', {}, 'EGRESS_NOT_ALLOWED'],
   ['Request jira is not allowed from confluence context.', {}, 'PRODUCT_NOT_DECLARED'],
+  // Confluence Data Center 9.3's answer to a CQL search naming a space that does not exist (CONFSERVER-101465).
+  ['{\n"statusCode": 400,\n"message": "parameters should not be empty",\n"reason": "Bad Request"\n}', { product: 'confluence', path: '/rest/api/search?cql=space+%3D+%27X%27' }, 'RESOURCE_NOT_FOUND_OR_HIDDEN'],
+  ['{"statusCode":400,"message":"com.atlassian.confluence.api.service.exceptions.BadRequestException: Could not parse cql : space = ","reason":"Bad Request"}', { product: 'confluence' }, 'INVALID_REQUEST'],
   ['Error: Request jira is not allowed from confluence context.', {}, 'PRODUCT_NOT_DECLARED'],
   ['There was an error invoking the function - Authentication required', {}, 'CONSENT_REQUIRED'],
   ['Error: Unknown scope: read:jira-works in manifest', {}, 'UNKNOWN_SCOPE_NAME'],
@@ -289,5 +292,20 @@ describe('a base URL copied from the browser', () => {
   test('the bare site root is not blamed', () => {
     const primary = explainText("AttributeError: 'str' object has no attribute 'get'", { baseUrl: 'https://confluence.example.com', path: '/rest/api/content', product: 'confluence' }).diagnosis.primary;
     expect(primary?.code).not.toBe('ENDPOINT_NOT_FOUND');
+  });
+});
+
+describe('an empty path segment', () => {
+  test('a call to //rest/... that fails without a status is a path no operation has, and the fix names the slash', () => {
+    const primary = explainText("TypeError: Cannot read properties of undefined (reading 'pageTitle')", { path: 'https://confluence.example.com//rest/api/content', product: 'confluence' }).diagnosis.primary;
+    expect(primary?.code).toBe('ENDPOINT_NOT_FOUND');
+    expect(primary?.remedies[0].action).toMatch(/exactly one slash/);
+  });
+  test('a base URL ending in a slash, joined by Issue Doctor, is not a double slash', () => {
+    const primary = explainText('HTTP/1.1 404 Not Found\n\n', { baseUrl: 'https://jira.example.com/', path: '/rest/api/2/issue/A-1' }).diagnosis.primary;
+    expect(primary?.remedies[0]?.action ?? '').not.toMatch(/exactly one slash/);
+  });
+  test('a refused credential on such a path is still read as the credential', () => {
+    expect(explainText('HTTP/1.1 401 Unauthorized\n\n', { path: 'https://jira.example.com//rest/api/2/myself', auth: 'basic-token' }).diagnosis.primary?.code).not.toBe('ENDPOINT_NOT_FOUND');
   });
 });

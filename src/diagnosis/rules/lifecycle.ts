@@ -205,6 +205,16 @@ export const trailingSlash: Rule = (o) => {
   return endpointFinding(o, 'the path ends with a slash, which no operation has');
 };
 
+/**
+ * An empty path segment (`//rest/api/content`, from a base URL ending in / joined to a path starting with /): the
+ * products route no operation there, and clients report whatever they make of the answer.
+ */
+export const doubleSlashInPath: Rule = (o) => {
+  if (!o.failed || !(o.status === undefined || o.status === 404 || o.status === 405)) return undefined;
+  if (!o.pathAsCalled.includes('//')) return undefined;
+  return endpointFinding(o, 'the path has an empty segment (//)', 'Join the base URL and the path with exactly one slash (strip the trailing slash from the base URL).');
+};
+
 /** A product page (board, project, browse, space) given as the API base URL: the API paths land on the UI. */
 const UI_PAGE_BASE = /^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i;
 

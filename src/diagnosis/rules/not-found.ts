@@ -68,10 +68,14 @@ export const resourceNotFound: Rule = (o) => {
 /**
  * Confluence reports some references it cannot resolve (a space key that no longer exists, an empty parameter
  * derived from one) as a 500 carrying the Java IllegalArgumentException: the request names something that is not there.
+ * Data Center 9.3 answers a CQL search naming a space that does not exist with a 400 "parameters should not be empty"
+ * (9.2: a 500), a bug Atlassian fixed (https://jira.atlassian.com/browse/CONFSERVER-101465).
  */
 export const confluenceRejectedReference: Rule = (o) => {
-  if (!o.failed || o.status !== 500 || !(o.product === 'confluence' || o.body.kind === 'confluence')) return undefined;
-  if (!says(o, /IllegalArgumentException/)) return undefined;
+  if (!o.failed || !(o.product === 'confluence' || o.body.kind === 'confluence')) return undefined;
+  const illegalArgument = o.status === 500 && says(o, /IllegalArgumentException/);
+  const emptyParameters = (o.status === 400 || o.status === 500) && says(o, /parameters should not be empty/i);
+  if (!illegalArgument && !emptyParameters) return undefined;
   return {
     code: FindingCode.RESOURCE_NOT_FOUND_OR_HIDDEN,
     severity: 'error',
@@ -83,7 +87,7 @@ export const confluenceRejectedReference: Rule = (o) => {
       { actor: caller(o), action: 'Check the space key (case-sensitive; it may have changed in a migration or upgrade), the parent page id and any CQL values the call sends.' },
       { actor: caller(o), action: 'Open the same space and page in the browser as the account the call runs as.' }
     ],
-    evidence: [`status 500 with a Java IllegalArgumentException`, `call: ${callLabel(o)} (${o.auth})`],
+    evidence: [illegalArgument ? 'status 500 with a Java IllegalArgumentException' : `status ${o.status}: "parameters should not be empty"`, `call: ${callLabel(o)} (${o.auth})`],
     docs: DOCS.confluenceV2
   };
 };
