@@ -263,7 +263,8 @@ describe('an upload refused without a reason', () => {
   test.each([
     ['Failed to upload attachment', upload],
     ['HTTP/1.1 403 Forbidden\n\n', { ...upload, path: '/rest/api/3/issue/ABC-1/attachments', product: 'jira' as const, baseUrl: 'https://x.atlassian.net' }],
-    ['Error: Request failed with status code 403', { ...upload, path: '/rest/servicedeskapi/servicedesk/4/attachTemporaryFile', product: 'jira' as const, baseUrl: 'https://x.atlassian.net' }]
+    ['Error: Request failed with status code 403', { ...upload, path: '/rest/servicedeskapi/servicedesk/4/attachTemporaryFile', product: 'jira' as const, baseUrl: 'https://x.atlassian.net' }],
+    ['upload failed: missing X-Atlassian-Token header', upload]
   ])('%s: the XSRF block, said to be inferred', (text, options) => {
     const primary = explainText(text, options).diagnosis.primary;
     expect(primary?.code).toBe('XSRF_CHECK_FAILED');
@@ -276,6 +277,7 @@ describe('an upload refused without a reason', () => {
     ['a read of the same path', 'HTTP/1.1 403 Forbidden\n\n', { ...upload, method: 'GET' }],
     ['a refused credential', 'HTTP/1.1 401 Unauthorized\n\n', upload],
     ['a write elsewhere', 'Failed to create page', { ...upload, path: '/rest/api/content' }],
+    ['a refusal over the rate limit', 'Upload refused: rate limit reached', upload],
     // Data Center explains its own 403s (the XSRF one has a body): an empty one there came from a proxy in front.
     ['an empty 403 from a self-hosted site', 'HTTP/1.1 403 Forbidden\n\n', upload]
   ])('not for %s', (_name, text, options) => {

@@ -103,7 +103,7 @@ export const xsrfCheckFailed: Rule = (o) => {
 const MULTIPART_UPLOAD = /\/(?:attachments?|child\/attachment(?:\/[^/]+\/data)?|attachTemporaryFile|avatar(?:\/[^/]+)?|avatars)\/?$/i;
 
 /** Words that name another cause; an upload refused with none of them is read as the XSRF block. */
-const OTHER_CAUSE = /permission|authori[sz]|authentic|log ?in|token|licen[cs]|not found|does not exist|no such|too large|size|limit|quota|disabled|virus|timed? ?out|rate/i;
+const OTHER_CAUSE = /permission|authori[sz]|authentic|log ?in|(?<!Atlassian-)token|licen[cs]|not found|does not exist|no such|too large|size|limit|quota|disabled|virus|timed? ?out|\brate\b/i;
 
 /**
  * A multipart upload refused without a reason (no status, or a 403 whose body was lost or says nothing): the XSRF

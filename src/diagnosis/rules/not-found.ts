@@ -79,9 +79,11 @@ export const confluenceRejectedReference: Rule = (o) => {
   return {
     code: FindingCode.RESOURCE_NOT_FOUND_OR_HIDDEN,
     severity: 'error',
-    title: 'Confluence could not resolve something the request names (a 500 from bad input, not an outage)',
+    title: `Confluence could not resolve something the request names (${illegalArgument ? 'a 500 from bad input, not an outage' : `a ${o.status} for a value that names nothing, not a malformed request`})`,
     explanation:
-      'The 500 carries a Java IllegalArgumentException: Confluence failed on the request\'s input rather than being down. ' +
+      (illegalArgument
+        ? 'The 500 carries a Java IllegalArgumentException: Confluence failed on the request\'s input rather than being down. '
+        : 'Confluence says a parameter is empty when a CQL value it looked up (such as a space key) resolved to nothing, a bug Atlassian has fixed. ') +
       'It is most often a space key that does not exist (renamed, or mistyped) or a parent page that is gone, or a lookup that came back empty.',
     remedies: [
       { actor: caller(o), action: 'Check the space key (case-sensitive; it may have changed in a migration or upgrade), the parent page id and any CQL values the call sends.' },
