@@ -311,3 +311,13 @@ describe('an empty path segment', () => {
     expect(explainText('HTTP/1.1 401 Unauthorized\n\n', { path: 'https://jira.example.com//rest/api/2/myself', auth: 'basic-token' }).diagnosis.primary?.code).not.toBe('ENDPOINT_NOT_FOUND');
   });
 });
+
+test('a thrown error is named once in the evidence, not "Error: Error: …"', () => {
+  const primary = explainText('Error: getaddrinfo ENOTFOUND mysite.atlassian.net', {}).diagnosis.primary;
+  expect(primary?.code).toBe('PRODUCT_UNAVAILABLE');
+  expect(primary?.explanation).toContain('(Error: getaddrinfo ENOTFOUND mysite.atlassian.net)');
+  expect(primary?.evidence.join('\n')).not.toContain('Error: Error:');
+  const forge = explainText('NEEDS_AUTHENTICATION_ERR: Authentication required', { auth: 'forge-as-user' }).diagnosis.primary;
+  expect(forge?.code).toBe('CONSENT_REQUIRED');
+  expect(forge?.evidence[0]).toMatch(/^NEEDS_AUTHENTICATION_ERR: /);
+});

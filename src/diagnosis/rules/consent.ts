@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, type Observation } from '../observation';
+import { callLabel, productName, type Observation, thrownLabel } from '../observation';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
 
@@ -34,7 +34,7 @@ export const consentRequired: Rule = (o) => {
       }
     ],
     evidence: [
-      o.thrown ? `${o.thrown.name}: ${o.thrown.message}` : 'forge-proxy-error: NEEDS_AUTHENTICATION_ERR',
+      o.thrown ? thrownLabel(o.thrown) : 'forge-proxy-error: NEEDS_AUTHENTICATION_ERR',
       `call: ${callLabel(o)} (${o.auth})`
     ],
     docs: DOCS.permissions

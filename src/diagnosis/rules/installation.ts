@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName } from '../observation';
+import { callLabel, productName, thrownLabel } from '../observation';
 import type { Rule } from './rule';
 
 const NOT_INSTALLED = /app is not installed on this instance|app is not installed|not installed (?:on|for|in) this (?:site|instance)|requires access to an? .{0,160} site which you don[’']t have/i;
@@ -39,7 +39,7 @@ export const productNotDeclared: Rule = (o) => {
     remedies: [
       { actor: 'app-developer', action: `Add ${o.product ?? 'jira'} under app.compatibility (required: false) in manifest.yml, deploy, and install on it.` }
     ],
-    evidence: [`${o.thrown.name}: ${o.thrown.message}`],
+    evidence: [thrownLabel(o.thrown)],
     docs: DOCS.compatibility
   };
 };

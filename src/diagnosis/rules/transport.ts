@@ -1,5 +1,5 @@
 import { DOCS, FindingCode } from '../codes';
-import { callLabel, productName, statusEvidence, type Observation } from '../observation';
+import { callLabel, productName, statusEvidence, type Observation, thrownLabel } from '../observation';
 import { caller, callerKind, retryLater, says } from './remedies';
 import { HTML_DECODED } from './page-for-json';
 import { authenticated401 } from './visibility';
@@ -57,7 +57,7 @@ export const timedOut: Rule = (o) => {
       ...retryLater('in a minute'),
       { actor: 'app-developer', action: 'Keep a per-call timeout well inside Forge\'s 25 s invocation limit and render a diagnosis when it fires.' }
     ],
-    evidence: [o.thrown ? `${o.thrown.name}: ${o.thrown.message}` : statusEvidence(o)],
+    evidence: [o.thrown ? thrownLabel(o.thrown) : statusEvidence(o)],
     docs: DOCS.invocationLimits
   };
 };
@@ -70,7 +70,7 @@ export const productUnavailable: Rule = (o) => {
   // A wrapper's 500 around "invalid character '<'": the product answered with an HTML page, not a server error.
   if (says(o, HTML_DECODED) && o.body.kind !== 'html') return undefined;
   const unresolvedHost = says(o, /ENOTFOUND|getaddrinfo|Name or service not known|nodename nor servname/i);
-  const detail = serverError ? `status ${o.status}` : `${o.thrown?.name}: ${o.thrown?.message}`;
+  const detail = serverError ? `status ${o.status}` : (o.thrown ? thrownLabel(o.thrown) : 'no response');
   return {
     code: FindingCode.PRODUCT_UNAVAILABLE,
     severity: 'error',
@@ -160,7 +160,7 @@ export const malformedResponse: Rule = (o) => {
       { actor: 'viewer', action: 'Reload the page; if it persists, report it with the report below.', channel: 'macro' },
       { actor: 'app-developer', action: 'Send Accept: application/json, check for proxies, login pages or redirects in front of the site, and do not parse an empty (204) body as JSON.' }
     ],
-    evidence: [`${o.thrown.name}: ${o.thrown.message}`],
+    evidence: [thrownLabel(o.thrown)],
     docs: DOCS.jiraAuth
   };
 };
