@@ -15,6 +15,7 @@ import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInv
 import { apiRemoved, doubleSlashInPath, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, uploadWithoutXsrfHeader, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
 import { confluenceRejectedReference, resourceNotFound } from './rules/not-found';
+import { knownConfusions } from './rules/confusions';
 import { invalidRequest } from './rules/request';
 import { operationNotAllowedForCaller } from './rules/caller';
 import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
@@ -185,7 +186,12 @@ function explainFailure(o: Observation): { primary?: Finding; alsoPossible: Diag
     alsoPossible.push({ code: finding.code, title: sentence(redact(finding.title)) });
     if (alsoPossible.length >= MAX_ALSO_POSSIBLE) break;
   }
-  return { primary, alsoPossible };
+  if (!primary || !WEAKLY_EVIDENCED.has(primary.code)) return { primary, alsoPossible };
+  // Causes threads settled for the same words come first: no rule matched them, so the paste alone would not name them.
+  const settled = knownConfusions(o, primary)
+    .filter((a) => a.code !== primary?.code && !alsoPossible.some((p) => p.code === a.code))
+    .map((a) => ({ code: a.code, title: sentence(redact(a.title)) }));
+  return { primary, alsoPossible: [...settled, ...alsoPossible].slice(0, MAX_ALSO_POSSIBLE) };
 }
 
 /** Explains one product call from what it returned or threw. Pure; never throws on any input. */

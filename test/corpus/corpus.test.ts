@@ -63,6 +63,7 @@ describe('npm run corpus -- --dir (a held-out set in the same format)', () => {
     writeFileSync(join(dir, 'availability', 'b.json'), JSON.stringify({ ...base, id: 'b', input: 'HTTP/1.1 429 Too Many Requests\n\n', expected: 'TIMEOUT' }));
     const out = execFileSync(tsx, [runner, '--dir', dir], { encoding: 'utf8' });
     expect(out).toContain('cases 2, correct 1, accuracy 50.0%, refused 0');
+    expect(out).toContain('named as primary or "also possible": 1 of 2 (50.0%)');
   });
 
   test('a missing folder is one line and exit 2', () => {

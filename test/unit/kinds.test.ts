@@ -321,3 +321,37 @@ test('a thrown error is named once in the evidence, not "Error: Error: …"', ()
   expect(forge?.code).toBe('CONSENT_REQUIRED');
   expect(forge?.evidence[0]).toMatch(/^NEEDS_AUTHENTICATION_ERR: /);
 });
+
+describe('causes threads settled for the same words are named as "also possible", never instead', () => {
+  const also = (text: string, options: ExplainOptions) => {
+    const d = explainText(text, options).diagnosis;
+    return { primary: d.primary?.code, also: d.alsoPossible.map((a) => a.code) };
+  };
+  const noProject = '{"errorMessages":["No project could be found with key \'JFAI\'."],"errors":{}}';
+  test('a hidden project to a token call: the token not sent as Basic is named next to it', () => {
+    expect(also(noProject, { auth: 'basic-token' })).toEqual({ primary: 'RESOURCE_NOT_FOUND_OR_HIDDEN', also: expect.arrayContaining(['API_TOKEN_WRONG_SCHEME']) });
+    // The title survives redaction whole: it names no credential.
+    const title = explainText(noProject, { auth: 'basic-token', product: 'jira' }).diagnosis.alsoPossible.find((a) => a.code === 'API_TOKEN_WRONG_SCHEME')?.title;
+    expect(title).toBe('The API token was not sent as Basic credentials with the e-mail (it went as Bearer, alone, or not base64), so Jira answered as to an anonymous caller');
+    expect(also('There is no content with the given id, or the calling user does not have permission to view the content', { auth: 'data-center-pat', product: 'confluence' }).also).toContain('INVALID_CREDENTIALS');
+  });
+  test('an OAuth app is not told its credentials were not applied', () => {
+    expect(also(noProject, { auth: 'oauth2' }).also).not.toContain('INVALID_CREDENTIALS');
+  });
+  test('"must be authenticated" on a group-membership call with credentials: an administrator-only operation is named', () => {
+    const text = '<status><status-code>401</status-code><message>Client must be authenticated to access this resource.</message></status>';
+    const options: ExplainOptions = { auth: 'basic-password', path: '/rest/api/group/confluence-users/member', baseUrl: 'https://confluence.example.com', product: 'confluence' };
+    expect(also(text, options)).toEqual({ primary: 'INVALID_CREDENTIALS', also: expect.arrayContaining(['ADMIN_ONLY_ENDPOINT']) });
+    expect(also(text, { ...options, path: '/rest/api/content/1' }).also).not.toContain('ADMIN_ONLY_ENDPOINT');
+  });
+  test('an empty 403 to a Data Center token: the token sent as Basic is named next to the proxy', () => {
+    const r = also(' ERROR  403 Client Error: Forbidden for url: https://XXXX/rest/api', { auth: 'data-center-pat', product: 'jira' });
+    expect(r).toEqual({ primary: 'HTML_ERROR_PAGE', also: expect.arrayContaining(['DATA_CENTER_TOKEN_ON_CLOUD']) });
+  });
+  test('a page a client could not decode: a refused login is named', () => {
+    expect(also("ERROR invalid character '<' looking for beginning of value", { product: 'jira', baseUrl: 'https://jira.example.com' }).also).toContain('INVALID_CREDENTIALS');
+  });
+  test('the macro never gets them: its calls are Forge\'s own', () => {
+    expect(also(noProject, { auth: 'basic-token', channel: 'macro' }).also).not.toContain('API_TOKEN_WRONG_SCHEME');
+  });
+});

@@ -31,4 +31,6 @@ for (const r of summary.results) {
   byKind.set(r.case.kind, k);
 }
 console.log('by kind: ' + [...byKind].map(([kind, k]) => `${kind} ${k.right}/${k.n}`).join(', '));
+const namedShare = summary.total ? ((summary.named / summary.total) * 100).toFixed(1) : '0.0';
+console.log(`named as primary or "also possible": ${summary.named} of ${summary.total} (${namedShare}%); accuracy counts the primary finding only`);
 console.log(`cases ${summary.total}, correct ${summary.correct}, accuracy ${(summary.accuracy * 100).toFixed(1)}%, refused ${summary.refused}`);
