@@ -162,6 +162,9 @@ const WEAKLY_EVIDENCED = new Set<FindingCode>([
   FindingCode.PERMISSION_DENIED
 ]);
 
+/** The rules behind the codes that are never alternatives: each returns only its own code. */
+const CATCH_ALL_RULES = new Set<Rule>([permissionDenied, htmlErrorPage, unknownFailure]);
+
 /**
  * One pass over the failure rules: the first that applies explains the call; for a weakly evidenced primary the
  * pass goes on from there to collect the later rules that match too. The catch-alls that answer any 403 or any
@@ -173,6 +176,8 @@ function explainFailure(o: Observation): { primary?: Finding; alsoPossible: Diag
   const alsoPossible: Diagnosis['alsoPossible'] = [];
   const seen = new Set<string>([FindingCode.UNKNOWN, FindingCode.PERMISSION_DENIED, FindingCode.HTML_ERROR_PAGE]);
   for (const rule of FAILURE_RULES) {
+    // Their codes are never alternatives, so once a primary is found they need not run (UNKNOWN's excerpt alone costs a 4 KB redaction).
+    if (primary && CATCH_ALL_RULES.has(rule)) continue;
     const finding = rule(o);
     if (!finding) continue;
     if (!primary) {
