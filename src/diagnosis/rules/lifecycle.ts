@@ -110,7 +110,7 @@ const OTHER_CAUSE = /permission|authori[sz]|authentic|log ?in|(?<!Atlassian-)tok
  * block is the documented refusal for uploads sent without the header, so it leads, stated as an inference.
  */
 export const uploadWithoutXsrfHeader: Rule = (o) => {
-  if (!o.failed || !/^(?:POST|PUT)$/.test(o.method) || !MULTIPART_UPLOAD.test(o.pathAsCalled.split('?')[0])) return undefined;
+  if (!o.failed || !/^(?:POST|PUT)$/.test(o.method) || !MULTIPART_UPLOAD.test(o.pathAsCalled)) return undefined;
   if (!(o.status === undefined || o.status === 403) || o.messageText.length > 120 || says(o, OTHER_CAUSE)) return undefined;
   return {
     code: FindingCode.XSRF_CHECK_FAILED,
@@ -219,8 +219,8 @@ export const doubleSlashInPath: Rule = (o) => {
 const UI_PAGE_BASE = /^https?:\/\/[^/]+\/(?:projects|browse|jira\/software|jira\/core|secure|wiki\/spaces|display|issues)\b/i;
 
 export const uiBaseUrl: Rule = (o) => {
-  const base = o.input.call?.baseUrl ?? '';
   if (!o.failed) return undefined;
+  const base = o.input.call?.baseUrl ?? '';
   const fix = 'Give the client the site root as its base URL (https://<your-site>.atlassian.net, or the Data Center address with its context path), not a link copied from the browser.';
   if (UI_PAGE_BASE.test(base)) return endpointFinding(o, 'the base URL is a page of the product, not its API root', fix);
   // A #fragment never reaches the server, and a client that appends API paths to it calls the site root.

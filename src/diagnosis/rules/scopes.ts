@@ -44,8 +44,6 @@ function grantEvidence(o: Observation): string[] {
 
 const SCOPE_TEXT = /scope does not match|scope mismatch|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|scopes? required ?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
 
-const FORGE_PRODUCT_CALLERS: ReadonlySet<string> = new Set(['forge-as-user', 'forge-as-app', 'forge-bridge']);
-
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;
   // A bare 403 to an OAuth app, or a bare 401 to a scoped token at the gateway: the grant is the usual cause.
@@ -56,7 +54,7 @@ function isScopeRejection(o: Observation): boolean {
   if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? ''))) return true;
   // Forge signs a product call itself and throws NEEDS_AUTHENTICATION_ERR for missing consent, so a bare 401 from
   // the product is its scope check with the body lost (platform-facts: "Scope failures seen from Forge").
-  if (o.status === 401 && bare && FORGE_PRODUCT_CALLERS.has(o.auth)) return true;
+  if (o.status === 401 && bare && o.isForge && o.auth !== 'forge-web-trigger') return true;
   if (o.headers.failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
   return (o.status === undefined || o.status === 401 || o.status === 403) && o.failed && SCOPE_TEXT.test(o.messageText);
 }

@@ -1,7 +1,7 @@
 import { FindingCode } from '../codes';
 import { htmlToText } from '../parse/error-body';
 import { safeExcerpt } from '../redact';
-import { callLabel, productName } from '../observation';
+import { callLabel, productName, thrownLabel } from '../observation';
 import type { Rule } from './rule';
 
 /** TLS refused before any HTTP: the product never saw the request, so no finding code of the vocabulary fits. */
@@ -37,7 +37,7 @@ export const unknownFailure: Rule = (o) => {
       { actor: 'script-owner', action: 'Pass --path, --method and --as for a sharper diagnosis; if it stays unknown, file the redacted output as an issue for Issue Doctor.', channel: 'cli' }
     ],
     evidence: [
-      status !== undefined ? `status ${status}` : `${o.thrown?.name}: ${safeExcerpt(o.thrown?.message ?? '')}`,
+      status !== undefined ? `status ${status}` : o.thrown ? safeExcerpt(thrownLabel(o.thrown)) : 'no status',
       ...(excerpt ? [`body: ${excerpt}`] : []),
       ...(o.headers.contentType ? [`content-type: ${o.headers.contentType}`] : [])
     ]
