@@ -355,3 +355,48 @@ describe('causes threads settled for the same words are named as "also possible"
     expect(also(noProject, { auth: 'basic-token', channel: 'macro' }).also).not.toContain('API_TOKEN_WRONG_SCHEME');
   });
 });
+
+describe('a plain "not found" to a caller that sends its own credential: the credential check comes first', () => {
+  const noProject = '{"errorMessages":["No project could be found with key \'JFAI\'."],"errors":{}}';
+  const first = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary?.remedies[0]?.action ?? '';
+  test('an API token: Basic with the e-mail, first', () => {
+    expect(first(noProject, { auth: 'basic-token' })).toMatch(/^Check first that the credentials are applied at all: Basic with base64 of "e-mail:API token"/);
+  });
+  test('a Data Center token: as Bearer, first', () => {
+    const text = 'There is no content with the given id, or the calling user does not have permission to view the content';
+    expect(first(text, { auth: 'data-center-pat', product: 'confluence' })).toMatch(/personal access token sent as a Bearer token, not as a Basic password/);
+  });
+  test('an unknown caller: the key first, the credential check last', () => {
+    const remedies = explainText(noProject, {}).diagnosis.primary?.remedies ?? [];
+    expect(remedies[0]?.action).toMatch(/^Check the id or key/);
+    expect(remedies[remedies.length - 1]?.action).toMatch(/^If you are sure it exists, check that the credentials are applied/);
+  });
+  test('an OAuth app or a Forge call gets no credential check: the platform signs those calls', () => {
+    for (const auth of ['oauth2', 'forge-as-app'] as const) {
+      expect(explainText(noProject, { auth }).diagnosis.primary?.remedies.map((r) => r.action).join('\n')).not.toMatch(/credentials are applied/);
+    }
+  });
+  test('a Jira answer links to the Jira REST reference, not Confluence\'s', () => {
+    expect(explainText(noProject, { product: 'jira' }).diagnosis.primary?.docs).toContain('/jira/');
+  });
+});
+
+describe('every field refused as "not on the appropriate screen"', () => {
+  const body = '{"errorMessages":[],"errors":{"summary":"Field \'summary\' cannot be set. It is not on the appropriate screen, or unknown.","labels":"Field \'labels\' cannot be set. It is not on the appropriate screen, or unknown."}}';
+  test('is a missing Create Issues permission, and claims neither a 403 nor an authenticated call', () => {
+    const primary = explainText(body, { product: 'jira' }).diagnosis.primary;
+    expect(primary?.code).toBe('PERMISSION_DENIED');
+    expect(primary?.title).toMatch(/refused every field/);
+    expect(primary?.explanation).not.toMatch(/was authenticated/);
+    expect(primary?.evidence).toEqual(['status: not in the paste', 'every field refused as not on the screen: summary, labels']);
+  });
+  test('leads with the credential check for an API token, with the permission after it', () => {
+    const remedies = explainText(body, { product: 'jira', auth: 'basic-token' }).diagnosis.primary?.remedies ?? [];
+    expect(remedies[0]?.action).toMatch(/^Check first that the credentials are applied.*exactly this refusal of every field\.$/);
+    expect(remedies[1]?.action).toMatch(/Create Issues/);
+  });
+  test('one field refused stays a request to fix', () => {
+    const one = '{"errorMessages":[],"errors":{"priority":"Field \'priority\' cannot be set. It is not on the appropriate screen, or unknown."}}';
+    expect(explainText(one, { product: 'jira' }).diagnosis.primary?.code).toBe('INVALID_REQUEST');
+  });
+});

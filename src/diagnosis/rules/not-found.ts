@@ -1,7 +1,8 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation } from '../observation';
-import { caller, says } from './remedies';
-import type { Finding } from '../types';
+import { caller, says, sendsApiToken } from './remedies';
+import { assertNever } from '../codes';
+import type { AuthMode, Finding } from '../types';
 import type { Rule } from './rule';
 
 const RESOURCE_NOT_FOUND =
@@ -16,17 +17,59 @@ function kindOf(o: Observation): string {
 /**
  * Cloud serves a rejected Basic pair as an anonymous request (404 for what anonymous users cannot see, empty
  * results), so "not found" for something that exists is often a credential that was never applied
- * (https://github.com/brekkylab/backlot/issues/123 measured it).
+ * (https://github.com/brekkylab/backlot/issues/123 measured it). A Data Center token that the site does not read
+ * (sent as Basic, or with a trailing newline) leaves the call anonymous the same way.
  */
-export function anonymousHint(o: Observation): Finding['remedies'] {
-  if (o.isForge || o.auth === 'oauth2' || o.auth === 'connect-jwt') return [];
+function anonymousHint(o: Observation, answer: string): Finding['remedies'] {
+  const how = credentialCheck(o.auth);
+  if (!how) return [];
   return [
     {
       actor: caller(o),
-      action: 'If you are sure it exists: check that the credentials are applied at all (e-mail plus API token as Basic, no stray newline in the token). A rejected pair is answered as an anonymous user, with exactly this "not found".',
+      action: `${sendsCredential(o) ? 'Check first' : 'If you are sure it exists, check'} that the credentials are applied at all: ${how}. A credential the site does not accept is answered as an anonymous user, with exactly this ${answer}.`,
       channel: 'cli'
     }
   ];
+}
+
+/** How a caller's credential must go out for the site to read it; undefined where the platform signs the call. */
+function credentialCheck(auth: AuthMode): string | undefined {
+  switch (auth) {
+    case 'basic-token':
+    case 'basic-classic-token':
+    case 'basic-scoped-token':
+      return 'Basic with base64 of "e-mail:API token" (the account e-mail, not a user name or account id), no stray newline in the token';
+    case 'basic-password':
+      return 'Basic with the user name and password (on Cloud, the e-mail and an API token instead), and the client option that carries the user name actually set';
+    case 'data-center-pat':
+      return 'the personal access token sent as a Bearer token, not as a Basic password, with no trailing newline';
+    case 'unknown':
+      return 'e-mail plus API token as Basic on Cloud, a personal access token as Bearer on Data Center, no stray newline in the token';
+    case 'forge-as-user':
+    case 'forge-as-app':
+    case 'forge-bridge':
+    case 'forge-web-trigger':
+    case 'oauth2':
+    case 'connect-jwt':
+      return undefined;
+    default:
+      return assertNever(auth);
+  }
+}
+
+/**
+ * The caller said it sends a credential of its own. For such callers, public threads settled a plain "not found"
+ * far more often as a credential the site never read (a token not sent as Basic, the wrong option key, an account
+ * id for the e-mail, a token with its newline) than as a real permission gap, so the credential check comes first.
+ */
+/** The remedies of a "not found", with the credential check placed first or last as sendsCredential says. */
+export function credentialFirst(o: Observation, remedies: Finding['remedies'], answer = '"not found"'): Finding['remedies'] {
+  const hint = anonymousHint(o, answer);
+  return sendsCredential(o) ? [...hint, ...remedies] : [...remedies, ...hint];
+}
+
+export function sendsCredential(o: Observation): boolean {
+  return o.auth === 'data-center-pat' || o.auth === 'basic-password' || sendsApiToken(o.auth);
 }
 
 export const resourceNotFound: Rule = (o) => {
@@ -54,14 +97,13 @@ export const resourceNotFound: Rule = (o) => {
     explanation:
       `${productName(o.product)} answers 404 both for a ${kind} that does not exist and for one the caller has no permission to view ` +
       `(${o.product === 'confluence' ? 'space permissions or page restrictions' : o.product === 'jira' ? 'project permissions, a board\'s filter not shared, a user hidden by privacy settings' : 'permissions or restrictions'}). It never says which, so that existence does not leak.`,
-    remedies: [
+    remedies: credentialFirst(o, [
       { actor: caller(o), action: `Check the id or key in ${callLabel(o)}: Confluence ids are numeric (not titles), Jira projects use keys or ids, users use accountId.` },
       { actor: caller(o), action: 'Check that the account the call runs as can open it in the browser; a scoped token or OAuth app must also hold the read scope for it.' },
-      { actor: 'site-admin', action: `If it exists, grant the caller view permission (space permissions, page restrictions or project role).` },
-      ...anonymousHint(o)
-    ],
+      { actor: 'site-admin', action: `If it exists, grant the caller view permission (space permissions, page restrictions or project role).` }
+    ]),
     evidence: [`status ${status ?? '?'}`, `call: ${callLabel(o)} (${o.auth})`],
-    docs: DOCS.confluenceV2
+    docs: o.product === 'jira' ? DOCS.jiraRest : DOCS.confluenceV2
   };
 };
 

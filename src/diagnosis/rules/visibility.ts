@@ -1,8 +1,9 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import type { Finding } from '../types';
-import { anonymousHint } from './not-found';
+import { credentialFirst } from './not-found';
 import { HTML_DECODED } from './page-for-json';
+import { caller } from './remedies';
 import type { Rule } from './rule';
 
 const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it|permission to see the specified issue|\bIssue Does Not Exist\b/i;
@@ -62,13 +63,12 @@ export const issueNotVisible: Rule = (o) => {
     severity: 'warning',
     title: `${key}: Issue does not exist or you do not have permission to see it.`,
     explanation: 'This is Jira\'s own answer. Jira gives it both for an issue that does not exist and for one you may not browse, and does not say which.',
-    remedies: [
+    remedies: credentialFirst(o, [
       { actor: 'viewer', action: `Ask the page author which issue is meant, or a Jira administrator or the project lead for browse permission on the project of ${key}.` },
       { actor: 'page-author', action: `Check that ${key} is the current key (issues change key when moved) and that readers of this page may browse its project.`, channel: 'macro' },
       { actor: 'script-owner', action: `Check that ${key} is the current key (issues change key when moved) and that the account the call runs as may browse its project.`, channel: 'cli' },
-      ...scopedTokenHint(o),
-      ...anonymousHint(o)
-    ],
+      ...scopedTokenHint(o)
+    ]),
     evidence,
     docs: DOCS.jiraAuth
   };
@@ -179,6 +179,7 @@ export const permissionDenied: Rule = (o) => {
   const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
   if (o.status !== 403 && !byText && !screenRefusesEverything(o) && !authenticated401(o)) return undefined;
   if (o.operation?.projectAdminOnly && !o.scopeGrant) return projectAdminRefused(o);
+  if (o.status !== 403 && screenRefusesEverything(o)) return everyFieldRefused(o);
   return {
     code: FindingCode.PERMISSION_DENIED,
     severity: 'error',
@@ -192,6 +193,29 @@ export const permissionDenied: Rule = (o) => {
     docs: DOCS.jiraAuth
   };
 };
+
+/**
+ * Every field refused as "not on the appropriate screen" is how Jira answers a caller that may not create or edit
+ * issues in the project (JRASERVER threads in the corpus), and so also a call it served as anonymous because the
+ * credentials were never read (OPSGENIE-129: a user name where the e-mail belonged). The 400 says nothing of either.
+ */
+function everyFieldRefused(o: Observation): Finding {
+  const fields = Object.keys(o.body.fieldErrors);
+  return {
+    code: FindingCode.PERMISSION_DENIED,
+    severity: 'error',
+    title: 'Jira refused every field: the account may not create or edit issues in this project',
+    explanation:
+      'When the account a call runs as lacks the Create Issues (or Edit Issues) permission in the project, Jira does not say so: it refuses every field as "not on the appropriate screen". ' +
+      'An anonymous call gets the same answer, so credentials the site did not read look exactly like this.',
+    remedies: credentialFirst(o, [
+      { actor: 'site-admin', action: "Grant the account Browse Projects and Create Issues (Edit Issues for an edit) in the project's permission scheme." },
+      { actor: caller(o), action: 'Open the project as that account and create an issue by hand: if the browser offers no Create, the permission is what is missing.' }
+    ], 'refusal of every field'),
+    evidence: [statusEvidence(o), `every field refused as not on the screen: ${fields.slice(0, 4).join(', ')}`],
+    docs: DOCS.jiraAuth
+  };
+}
 
 /** The reference names *Administer projects* as the operation's permission: that project permission is what is missing. */
 function projectAdminRefused(o: Observation): Finding {
