@@ -11,7 +11,7 @@ import { unknownFailure } from './rules/unknown';
 import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, bearerAtSiteUrl } from './rules/auth-scheme';
 import { bareForbiddenToToken } from './rules/bare-refusal';
 import { clientGotTextBody, pageForSignedInUser, webPageInsteadOfJson } from './rules/page-for-json';
-import { oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
+import { connectImpersonationRefused, oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
 import { apiRemoved, doubleSlashInPath, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, uploadWithoutXsrfHeader, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
 import { confluenceRejectedReference, resourceNotFound } from './rules/not-found';
@@ -33,6 +33,7 @@ const FAILURE_RULES: Rule[] = [
   queryStringInPath,
   siteUnavailable,
   migrationApiRefused,
+  connectImpersonationRefused,
   oauthClientMisconfigured,
   oauthRefreshTokenInvalid,
   bearerAtSiteUrl,

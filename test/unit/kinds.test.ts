@@ -400,3 +400,22 @@ describe('every field refused as "not on the appropriate screen"', () => {
     expect(explainText(one, { product: 'jira' }).diagnosis.primary?.code).toBe('INVALID_REQUEST');
   });
 });
+
+describe('a Connect app\'s user-impersonation assertion refused at the token endpoint', () => {
+  const paste = 'oauth2: cannot fetch token: 400 Bad Request\nResponse: {"error":"invalid_grant","error_description":"Invalid aud: https://auth.atlassian.io"}';
+  test('is the client\'s configuration, with a Connect app\'s remedies (the assertion\'s claims), not a 3LO app\'s', () => {
+    const primary = explainText(paste, { auth: 'connect-jwt' }).diagnosis.primary;
+    expect(primary?.code).toBe('OAUTH_CLIENT_MISCONFIGURED');
+    expect(primary?.title).toBe('The assertion a Connect app signs to act as a user was refused');
+    expect(primary?.remedies[0]?.action).toContain('aud https://oauth-2-authorization-server.services.atlassian.com');
+    expect(primary?.remedies.map((r) => r.action).join('\n')).not.toMatch(/prompt=consent|redirect_uri/);
+  });
+  test('an OAuth 2.0 (3LO) app with the same words keeps the authorization-URL remedies', () => {
+    const primary = explainText(paste, { auth: 'oauth2' }).diagnosis.primary;
+    expect(primary?.title).not.toMatch(/Connect/);
+    expect(primary?.remedies.map((r) => r.action).join('\n')).toMatch(/audience=api\.atlassian\.com/);
+  });
+  test('a Connect JWT refused by the product (not the token endpoint) stays a refused Connect JWT', () => {
+    expect(explainText('HTTP/1.1 401 Unauthorized\n\n{"message":"Invalid JWT signature"}', { auth: 'connect-jwt' }).diagnosis.primary?.code).toBe('CONNECT_JWT_REJECTED');
+  });
+});

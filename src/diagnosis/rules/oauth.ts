@@ -22,6 +22,39 @@ function isOauthEndpoint(o: Observation): boolean {
   return /^\/oauth\/token|\/authorize/.test(o.pathAsCalled) || o.host === 'auth.atlassian.com';
 }
 
+/**
+ * A Connect app acts as a user through the JWT bearer grant ("user impersonation for Connect apps", 2LOi): it signs
+ * an assertion with its shared secret and trades it for an access token
+ * (https://developer.atlassian.com/cloud/confluence/user-impersonation-for-connect-apps/). The assertion's audience
+ * is https://oauth-2-authorization-server.services.atlassian.com (@atlassian/atlassian-oauth2's own test), its
+ * subject urn:atlassian:connect:useraccountid:… since user keys went (golang/oauth2 PR 389). The Connect app is the
+ * OAuth client here, so a refused assertion is the client's configuration, as for any client; the remedies are a
+ * Connect app's, not a 3LO app's (no authorization URL, audience or consent is involved).
+ */
+const IMPERSONATION_REFUSED = /\binvalid_grant\b|invalid (?:aud|audience|iss|issuer|sub|subject|assertion|signature)\b|assertion|jwt-bearer|urn:atlassian:connect|auth\.atlassian\.io/i;
+
+export const connectImpersonationRefused: Rule = (o) => {
+  if (!o.failed || o.auth !== 'connect-jwt' || !says(o, IMPERSONATION_REFUSED)) return undefined;
+  if (!says(o, /\b(?:invalid_grant|invalid_request|invalid_client|unauthorized_client|access_denied)\b|cannot fetch token|token endpoint|oauth2?\/token/i)) return undefined;
+  const audience = says(o, /\baud(?:ience)?\b/i);
+  return {
+    code: FindingCode.OAUTH_CLIENT_MISCONFIGURED,
+    severity: 'error',
+    title: "The assertion a Connect app signs to act as a user was refused",
+    explanation:
+      'To act as a user, a Connect app trades a JWT it signs with the shared secret for an access token (the JWT bearer grant). ' +
+      'The authorization server refused that assertion' +
+      (audience ? ': the audience it names is not the one the server accepts now.' : ': one of its claims or its signature is not what the server accepts.'),
+    remedies: [
+      { actor: 'app-developer', action: 'Build the assertion as the Connect user-impersonation guide says: aud https://oauth-2-authorization-server.services.atlassian.com, iss urn:atlassian:connect:clientid:{oauthClientId}, sub urn:atlassian:connect:useraccountid:{accountId}, a short exp, signed with the shared secret.' },
+      { actor: 'app-developer', action: 'Take the oauthClientId and shared secret from the latest "installed" callback for this site, and check that the app descriptor requests the ACT_AS_USER scope.' },
+      { actor: 'app-developer', action: 'Connect is being retired: user impersonation is what Forge\'s asUser() or an OAuth 2.0 (3LO) integration now provide.' }
+    ],
+    evidence: [statusEvidence(o), 'the token endpoint refused the assertion of a Connect app (auth: connect-jwt)'],
+    docs: DOCS.connectJwt
+  };
+};
+
 export const oauthClientMisconfigured: Rule = (o) => {
   const tokenEndpointRefused = (isOauthEndpoint(o) || says(o, /auth\.atlassian\.com\/oauth\/token|token endpoint/i)) && says(o, /access_denied|Unauthorized|invalid_request/i);
   // The authorization page's own refusal of the request the client built ("Incorrect request parameters", an
