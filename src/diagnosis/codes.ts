@@ -66,6 +66,8 @@ export const DOCS = {
   basicAuthDeprecation: 'https://developer.atlassian.com/cloud/jira/platform/deprecation-notice-basic-auth-and-cookie-based-auth/',
   dataCenterTokens: 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
   connectJwt: 'https://developer.atlassian.com/cloud/jira/platform/understanding-jwt-for-connect-apps/',
+  connectImpersonationJira: 'https://developer.atlassian.com/cloud/jira/software/user-impersonation-for-connect-apps',
+  connectImpersonationConfluence: 'https://developer.atlassian.com/cloud/confluence/user-impersonation-for-connect-apps/',
   oauth2: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
   oauthScopes: 'https://developer.atlassian.com/cloud/jira/platform/scopes-for-oauth-2-3LO-and-forge-apps/',
   confluenceV2: 'https://developer.atlassian.com/cloud/confluence/rest/v2/intro/',

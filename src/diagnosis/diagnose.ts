@@ -20,6 +20,7 @@ import { invalidRequest } from './rules/request';
 import { operationNotAllowedForCaller } from './rules/caller';
 import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
 import { intermediaryRefused } from './rules/intermediary';
+import { createMetaWithheld } from './rules/create-meta';
 import { migrationApiRefused } from './rules/migration';
 import type { ScopeAnalysis } from './scope-analysis';
 import type { AuthMode, Channel, DiagnosisInput, Finding, Product } from './types';
@@ -64,6 +65,7 @@ const FAILURE_RULES: Rule[] = [
   malformedResponse,
   anonymousAnswer,
   issueNotVisible,
+  createMetaWithheld,
   adminOnlyEndpoint,
   resourceNotFound,
   endpointNotFound,

@@ -60,7 +60,8 @@ const probes: [string, ExplainOptions, string][] = [
   ['2025-08-21 | INFO | 404 GET https://jira.example.org/rest/api/2/search/jql?jql=project+%3D+A', {}, 'ENDPOINT_NOT_FOUND'],
   ['I was getting 404s on <my-domain>/agile/1.0/board/15/configuration', { path: '/agile/1.0/board/15/configuration' }, 'ENDPOINT_NOT_FOUND'],
   ['http2 error: stream error received: refused stream before processing any application logic', {}, 'RATE_LIMITED'],
-  ['The GET /rest/api/2/issue/createmeta/10200/issuetypes also returns a 400 (Bad Request)', {}, 'INVALID_REQUEST'],
+  // The per-project createmeta is not the removed API; its bare 400 is a project the account cannot create in.
+  ['The GET /rest/api/2/issue/createmeta/10200/issuetypes also returns a 400 (Bad Request)', {}, 'PERMISSION_DENIED'],
   ['{"errorMessages":["Access denied: the user does not have \'Browse users and groups\' global permission"]}', {}, 'PERMISSION_DENIED'],
   ['  File "site-packages/atlassian/confluence.py", line 128, in get_page_by_title\nAttributeError: \'str\' object has no attribute \'get\'', { product: 'confluence' }, 'INVALID_CREDENTIALS'],
   ["AttributeError: 'str' object has no attribute 'get'", {}, 'UNKNOWN'],
@@ -417,5 +418,20 @@ describe('a Connect app\'s user-impersonation assertion refused at the token end
   });
   test('a Connect JWT refused by the product (not the token endpoint) stays a refused Connect JWT', () => {
     expect(explainText('HTTP/1.1 401 Unauthorized\n\n{"message":"Invalid JWT signature"}', { auth: 'connect-jwt' }).diagnosis.primary?.code).toBe('CONNECT_JWT_REJECTED');
+  });
+});
+
+describe('create metadata withheld from an account that may not create issues in the project', () => {
+  const code = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary?.code;
+  test('a bare 400 from the per-project operation is the permission, not a malformed request', () => {
+    expect(code('HTTP/1.1 400 Bad Request\n\n', { path: '/rest/api/2/issue/createmeta/10200/issuetypes' })).toBe('PERMISSION_DENIED');
+    expect(code('HTTP/1.1 400 Bad Request\n\n', { path: '/rest/api/3/issue/createmeta/ABC/issuetypes/10001' })).toBe('PERMISSION_DENIED');
+  });
+  test('a client\'s own words for an empty answer', () => {
+    expect(code("net.rcarz.jiraclient.JiraException: Project 'Infra' or issue type 'Task' missing from create metadata. Do you have enough permissions?", {})).toBe('PERMISSION_DENIED');
+  });
+  test('a 400 that names another problem, or a bare 400 elsewhere, is not read as this', () => {
+    expect(code('HTTP/1.1 400 Bad Request\n\n{"errorMessages":["maxResults must be greater than 0"],"errors":{}}', { path: '/rest/api/2/issue/createmeta/ABC/issuetypes' })).toBe('INVALID_REQUEST');
+    expect(code('HTTP/1.1 400 Bad Request\n\n', { path: '/rest/api/3/issue', method: 'POST' })).not.toBe('PERMISSION_DENIED');
   });
 });

@@ -43,15 +43,15 @@ export const connectImpersonationRefused: Rule = (o) => {
     title: "The assertion a Connect app signs to act as a user was refused",
     explanation:
       'To act as a user, a Connect app trades a JWT it signs with the shared secret for an access token (the JWT bearer grant). ' +
-      'The authorization server refused that assertion' +
-      (audience ? ': the audience it names is not the one the server accepts now.' : ': one of its claims or its signature is not what the server accepts.'),
+      'The authorization server refused that assertion, because ' +
+      (audience ? 'the audience it names is not the one the server accepts now.' : 'one of its claims or its signature is not what the server accepts.'),
     remedies: [
       { actor: 'app-developer', action: 'Build the assertion as the Connect user-impersonation guide says: aud https://oauth-2-authorization-server.services.atlassian.com, iss urn:atlassian:connect:clientid:{oauthClientId}, sub urn:atlassian:connect:useraccountid:{accountId}, a short exp, signed with the shared secret.' },
       { actor: 'app-developer', action: 'Take the oauthClientId and shared secret from the latest "installed" callback for this site, and check that the app descriptor requests the ACT_AS_USER scope.' },
       { actor: 'app-developer', action: 'Connect is being retired: user impersonation is what Forge\'s asUser() or an OAuth 2.0 (3LO) integration now provide.' }
     ],
     evidence: [statusEvidence(o), 'the token endpoint refused the assertion of a Connect app (auth: connect-jwt)'],
-    docs: DOCS.connectJwt
+    docs: o.product === 'confluence' ? DOCS.connectImpersonationConfluence : DOCS.connectImpersonationJira
   };
 };
 
