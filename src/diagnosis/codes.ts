@@ -66,6 +66,7 @@ export const DOCS = {
   basicAuthDeprecation: 'https://developer.atlassian.com/cloud/jira/platform/deprecation-notice-basic-auth-and-cookie-based-auth/',
   dataCenterTokens: 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
   connectJwt: 'https://developer.atlassian.com/cloud/jira/platform/understanding-jwt-for-connect-apps/',
+  adminApi: 'https://developer.atlassian.com/cloud/admin/organization/rest/intro/',
   connectImpersonationJira: 'https://developer.atlassian.com/cloud/jira/software/user-impersonation-for-connect-apps',
   connectImpersonationConfluence: 'https://developer.atlassian.com/cloud/confluence/user-impersonation-for-connect-apps/',
   oauth2: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',

@@ -21,6 +21,7 @@ import { operationNotAllowedForCaller } from './rules/caller';
 import { adminOnlyEndpoint, htmlErrorPage, issueNotVisible, permissionDenied } from './rules/visibility';
 import { intermediaryRefused } from './rules/intermediary';
 import { createMetaWithheld } from './rules/create-meta';
+import { adminApiKeyScope } from './rules/admin-api';
 import { migrationApiRefused } from './rules/migration';
 import type { ScopeAnalysis } from './scope-analysis';
 import type { AuthMode, Channel, DiagnosisInput, Finding, Product } from './types';
@@ -66,6 +67,7 @@ const FAILURE_RULES: Rule[] = [
   anonymousAnswer,
   issueNotVisible,
   createMetaWithheld,
+  adminApiKeyScope,
   adminOnlyEndpoint,
   resourceNotFound,
   endpointNotFound,

@@ -435,3 +435,16 @@ describe('create metadata withheld from an account that may not create issues in
     expect(code('HTTP/1.1 400 Bad Request\n\n', { path: '/rest/api/3/issue', method: 'POST' })).not.toBe('PERMISSION_DENIED');
   });
 });
+
+describe('the Admin API answers a key without the operation\'s scope with 404', () => {
+  const body = 'HTTP/1.1 404 Not Found\n\n{"timestamp":"2026-03-12T23:56:28.289+00:00","path":"/api/admin/v2/orgs/ORG/directories","status":404,"error":"Not Found","message":"Not Found"}';
+  test('an organization resource on api.atlassian.com: the key\'s scopes, not a missing route', () => {
+    const primary = explainText(body, { path: 'https://api.atlassian.com/admin/v2/orgs/ORG/directories' }).diagnosis.primary;
+    expect(primary?.code).toBe('TOKEN_SCOPE_MISSING');
+    expect(primary?.remedies.map((r) => r.action).join('\n')).not.toMatch(/GET https:\/\/api\.atlassian\.com\/admin\/v1\/orgs/);
+  });
+  test('not for a product path, nor for another host', () => {
+    expect(explainText(body, { path: 'https://api.atlassian.com/admin/v1/orgs' }).diagnosis.primary?.code).not.toBe('TOKEN_SCOPE_MISSING');
+    expect(explainText(body, { path: 'https://jira.example.com/admin/v1/orgs/ORG/users' }).diagnosis.primary?.code).not.toBe('TOKEN_SCOPE_MISSING');
+  });
+});
