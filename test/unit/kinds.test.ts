@@ -448,3 +448,19 @@ describe('the Admin API answers a key without the operation\'s scope with 404', 
     expect(explainText(body, { path: 'https://jira.example.com/admin/v1/orgs/ORG/users' }).diagnosis.primary?.code).not.toBe('TOKEN_SCOPE_MISSING');
   });
 });
+
+describe('the api.atlassian.com gateway answers a route that does not exist with 401', () => {
+  const gateway = 'https://api.atlassian.com/ex/confluence/abc';
+  const code = (path: string, options: ExplainOptions = {}) =>
+    explainText('Status code 401 - Unauthorized', { auth: 'oauth2', baseUrl: gateway, path, ...options }).diagnosis.primary?.code;
+  test('a v1 resource in the plural, or a v3 path no operation has: the path, not the token', () => {
+    expect(code('/wiki/rest/api/groups')).toBe('ENDPOINT_NOT_FOUND');
+    expect(code('/rest/api/3/issuee/ABC-1', { baseUrl: 'https://api.atlassian.com/ex/jira/abc' })).toBe('ENDPOINT_NOT_FOUND');
+  });
+  test('a real operation, a site URL, or a 401 that names the token keep their readings', () => {
+    expect(code('/wiki/rest/api/group')).not.toBe('ENDPOINT_NOT_FOUND');
+    expect(code('/rest/api/3/issue/ABC-1', { baseUrl: 'https://api.atlassian.com/ex/jira/abc' })).not.toBe('ENDPOINT_NOT_FOUND');
+    expect(code('/wiki/rest/api/groups', { baseUrl: 'https://x.atlassian.net/wiki' })).not.toBe('ENDPOINT_NOT_FOUND');
+    expect(explainText('HTTP/1.1 401 Unauthorized\n\n{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'oauth2', baseUrl: gateway, path: '/wiki/rest/api/groups' }).diagnosis.primary?.code).not.toBe('ENDPOINT_NOT_FOUND');
+  });
+});

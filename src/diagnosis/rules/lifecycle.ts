@@ -228,9 +228,33 @@ export const uiBaseUrl: Rule = (o) => {
   return undefined;
 };
 
+/**
+ * Paths that cannot be an operation: under a namespace the committed catalog holds whole (Jira platform v3, Confluence
+ * v2) yet matching none of its operations, or a Confluence v1 resource named in the plural, which only v2 uses
+ * (v1 has /wiki/rest/api/group, space, user, ...; v2 has /wiki/api/v2/spaces, pages, ...).
+ */
+function certainlyNoOperation(o: Observation): boolean {
+  if (o.pathAsCalled === UNKNOWN_PATH || o.operation) return false;
+  return /^\/(?:rest\/api\/3|wiki\/api\/v2)\/[a-z]/.test(o.catalogPath) || /^\/wiki\/rest\/api\/(?:groups|spaces|users|contents|labels|templates|relations)(?:\/|$)/.test(o.catalogPath);
+}
+
+/**
+ * The api.atlassian.com gateway answers an OAuth 2.0 call to a route that does not exist with 401, not 404:
+ * Atlassian's CONFCLOUD-74856 (https://jira.atlassian.com/browse/CONFCLOUD-74856: /wiki/rest/api/groups for
+ * /wiki/rest/api/group). A bare 401 there says nothing about the token when the path is no operation at all.
+ */
+function gatewayUnknownRoute(o: Observation): boolean {
+  const throughGateway = o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? '');
+  const bare401 = o.status === 401 && !says(o, /scope|expired|invalid_token|revoked/i);
+  return (o.auth === 'oauth2' || o.auth === 'basic-scoped-token') && throughGateway && bare401 && certainlyNoOperation(o);
+}
+
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
+  if (gatewayUnknownRoute(o)) {
+    return endpointFinding(o, 'no documented operation matches this path, and the api.atlassian.com gateway answers a route that does not exist with 401, not 404');
+  }
   // /rest/api/{2,3}/search/jql exists on Cloud only: Data Center keeps /rest/api/2/search.
   if (o.selfHostedHost && /^\/rest\/api\/(?:2|3|latest)\/search\/jql$/.test(o.pathAsCalled) && (status === 404 || status === undefined)) {
     return endpointFinding(o, '/search/jql exists on Atlassian Cloud only; a Data Center site answers at /rest/api/2/search');
@@ -267,7 +291,7 @@ function endpointFinding(o: Observation, why: string, fix?: string) {
       { actor: caller(o), action: 'Agile (boards, sprints) lives under /rest/agile/1.0, Service Management under /rest/servicedeskapi, Confluence under /wiki.' }
     ],
     evidence: [statusEvidence(o), `call: ${callLabel(o)}`],
-    docs: DOCS.jiraRest
+    docs: o.product === 'confluence' ? DOCS.confluenceV2 : DOCS.jiraRest
   };
 }
 
