@@ -464,3 +464,10 @@ describe('the api.atlassian.com gateway answers a route that does not exist with
     expect(explainText('HTTP/1.1 401 Unauthorized\n\n{"code":401,"message":"Unauthorized; scope does not match"}', { auth: 'oauth2', baseUrl: gateway, path: '/wiki/rest/api/groups' }).diagnosis.primary?.code).not.toBe('ENDPOINT_NOT_FOUND');
   });
 });
+
+test('GitLab\'s documented words for its Jira credentials being wrong are a credential refusal, stated without a 401 the paste lacks', () => {
+  const primary = explainText('An error occurred while requesting data from Jira', { product: 'jira' }).diagnosis.primary;
+  expect(primary?.code).toBe('INVALID_CREDENTIALS');
+  expect(primary?.explanation).toMatch(/^By the words of the answer, Jira did not accept/);
+  expect(explainText('An error occurred while requesting data from the Jira service', { product: 'jira' }).diagnosis.primary?.code).not.toBe('INVALID_CREDENTIALS');
+});

@@ -117,8 +117,13 @@ export const anonymousAnswer: Rule = (o) => {
   return rejectedByHeader || configuredButAnonymous ? invalidCredentials(o) : undefined;
 };
 
+/**
+ * Words of a refused login, the products' and clients' own. GitLab's Jira issues integration says "An error occurred
+ * while requesting data from Jira" when its Jira authentication details are incorrect or incomplete (GitLab's
+ * troubleshooting docs, https://gitlab.com/gitlab-org/gitlab/-/merge_requests/126099).
+ */
 const AUTH_FAILED =
-  /Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+  /An error occurred while requesting data from Jira\b(?! service)|Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
 
 export const invalidCredentials: Rule = (o) => {
   if (o.isForge || authenticated401(o)) return undefined;
@@ -132,7 +137,7 @@ export const invalidCredentials: Rule = (o) => {
     severity: 'error',
     title: 'The credentials were rejected: the token is wrong, revoked or expired',
     explanation:
-      `${productName(o.product)} answered 401: it did not accept the ${what}. ` +
+      (o.status === 401 ? `${productName(o.product)} answered 401: it did not accept the ${what}. ` : `By the words of the answer, ${productName(o.product)} did not accept the ${what}. `) +
       'With basic auth the e-mail must be the account\'s own login e-mail and the token an API token of that same account, base64-encoded together as "email:token".',
     remedies: [
       { actor: 'script-owner', action: 'Check the email/token pair (basic auth is base64 of email:token, the e-mail of the account that created the token), or create a new API token.' },
