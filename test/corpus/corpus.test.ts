@@ -14,9 +14,13 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * vocabulary, a duplicate removed, and blind set g10 (16 cases, 11 right before tuning) took it to 312 of 337.
  * Blind set g11 (20 cases on authentication, Confluence, JSM and agile; 7 right before tuning, 14 after) then
  * brought harder cases in: 326 of 357 (91.3%). Blind set g13 (16 cases, 7 right before tuning) and rules for kinds
- * earlier sets had shown made it 341 of 373 (91.4%). The floor follows the corpus it measures, never a change.
+ * earlier sets had shown made it 341 of 373 (91.4%). Then one vocabulary rule written down (an answer that only says
+ * "not found" or "not allowed" keeps its code when the thread traced it to unread credentials: 5 relabels to the 8
+ * cases already labelled so), one relabel to match a twin case (mattermost 945 as 985), and rules for kinds (create
+ * metadata withheld, the gateway's 401 for unknown routes, the Admin API's 404 for a key's scopes, GitLab's credential
+ * message, a Connect app's impersonation assertion): 351 of 373 (94.1%). The floor follows the corpus, never a change.
  */
-const FLOOR = 0.91;
+const FLOOR = 0.94;
 
 describe('public error corpus', () => {
   const summary = runCorpus();
