@@ -38,7 +38,7 @@ export const createMetaWithheld: Rule = (o) => {
         { actor: 'site-admin', action: "Grant the account Browse Projects and Create Issues in the project's permission scheme (a stricter scheme on some projects is the usual cause)." },
         { actor: caller(o), action: 'Check the project key or id, and skip projects the account cannot create in instead of failing on them.' }
       ],
-      'empty answer'
+      perProject400 ? 'bare 400' : 'empty answer'
     ),
     evidence: [statusEvidence(o), perProject400 ? 'the operation documents 400 as its only refusal besides 401' : 'the client found the project missing from create metadata'],
     docs: DOCS.jiraRest
