@@ -10,7 +10,7 @@ import { anonymousAnswer, egressNotAllowed, invalidCredentials, malformedRespons
 import { unknownFailure } from './rules/unknown';
 import { apiTokenWrongScheme, basicAuthPassword, connectJwtRejected, dataCenterTokenOnCloud, loginRequired, bearerAtSiteUrl } from './rules/auth-scheme';
 import { bareForbiddenToToken } from './rules/bare-refusal';
-import { clientGotTextBody, pageForSignedInUser, webPageInsteadOfJson } from './rules/page-for-json';
+import { clientGotTextBody, pageForSignedInUser, refusalPageParsedAsJson, webPageInsteadOfJson } from './rules/page-for-json';
 import { connectImpersonationRefused, oauthAccessTokenExpired, oauthClientMisconfigured, oauthRefreshTokenInvalid } from './rules/oauth';
 import { apiRemoved, doubleSlashInPath, endpointNotFound, trailingSlash, uiBaseUrl, queryStringInPath, siteUnavailable, uploadWithoutXsrfHeader, wrongProductUrl, xsrfCheckFailed } from './rules/lifecycle';
 import { unlicensedUser } from './rules/account';
@@ -59,6 +59,7 @@ const FAILURE_RULES: Rule[] = [
   intermediaryRefused,
   uiBaseUrl,
   webPageInsteadOfJson,
+  refusalPageParsedAsJson,
   rateLimited,
   timedOut,
   confluenceRejectedReference,

@@ -471,3 +471,18 @@ test('GitLab\'s documented words for its Jira credentials being wrong are a cred
   expect(primary?.explanation).toMatch(/^By the words of the answer, Jira did not accept/);
   expect(explainText('An error occurred while requesting data from the Jira service', { product: 'jira' }).diagnosis.primary?.code).not.toBe('INVALID_CREDENTIALS');
 });
+
+describe('JSON.parse choking on "<" in a client that sends Basic credentials', () => {
+  const hubot = 'ERROR SyntaxError: Unexpected token <\n  at Object.parse (native)';
+  const code = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary?.code;
+  test('is the HTML 401 page for refused credentials', () => {
+    // Dated before Cloud stopped taking passwords; undated, a password is read as that removal first.
+    expect(code(`[Tue Feb 24 2015 14:05:55 GMT-0500 (EST)] ${hubot}`, { auth: 'basic-password' })).toBe('INVALID_CREDENTIALS');
+    expect(code('SyntaxError: Unexpected token < in JSON at position 10', { auth: 'basic-token' })).toBe('INVALID_CREDENTIALS');
+  });
+  test('without a credential in the call it stays an undecodable answer; a status-checking SDK\'s decode error stays a sign-in page', () => {
+    expect(code(hubot, {})).toBe('MALFORMED_RESPONSE');
+    expect(code(hubot, { auth: 'oauth2' })).toBe('MALFORMED_RESPONSE');
+    expect(code("ERROR invalid character '<' looking for beginning of value", { auth: 'basic-token', baseUrl: 'https://jira.example.com' })).toBe('LOGIN_REQUIRED');
+  });
+});

@@ -1,6 +1,6 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel } from '../observation';
-import { caller, says } from './remedies';
+import { caller, says, sendsApiToken } from './remedies';
 import type { Rule } from './rule';
 
 /**
@@ -84,5 +84,32 @@ export const pageForSignedInUser: Rule = (o) => {
     ],
     evidence: ['an HTML page that names the signed-in user (ajs-remote-user)', `call: ${callLabel(o)}`],
     docs: DOCS.jiraRest
+  };
+};
+
+/**
+ * JavaScript's JSON.parse, unlike the SDKs above, is handed whatever body came back, whatever its status: "Unexpected
+ * token <" there is any HTML page, and Jira answers refused Basic credentials with an HTML 401 page, "regardless of the
+ * request's Content-Type" (https://github.com/justeat/JustSupport/pull/1; a password one letter short in
+ * https://github.com/rustedgrail/hubot-jira/issues/1). For a caller that sends Basic credentials, that page comes first.
+ */
+const JS_PARSED_PAGE = /SyntaxError: Unexpected token '?<'?|Unexpected token '?<'?,? (?:in JSON at position|"<)/;
+
+export const refusalPageParsedAsJson: Rule = (o) => {
+  if (!o.failed || o.status !== undefined || o.body.kind === 'html' || !says(o, JS_PARSED_PAGE)) return undefined;
+  if (o.auth !== 'basic-password' && !sendsApiToken(o.auth)) return undefined;
+  return {
+    code: FindingCode.INVALID_CREDENTIALS,
+    severity: 'error',
+    title: 'JSON.parse choked on an HTML page: most likely the page Jira sends for refused credentials',
+    explanation:
+      'The client parsed the body without looking at the status, and the body was HTML. Jira answers Basic credentials it does not accept with an HTML 401 page, ' +
+      'so with credentials in the call that is the likeliest page; a sign-in gateway or a base URL that is not the site root give the same symptom.',
+    remedies: [
+      { actor: caller(o), action: 'Check the credentials character for character: on Cloud, the account e-mail and an API token (a password no longer works); on Data Center, the user name and password or a personal access token.' },
+      { actor: caller(o), action: 'Log the status before parsing the body: a 401 confirms it, a 200 or 302 points at a sign-in gateway or the base URL.', channel: 'cli' }
+    ],
+    evidence: ['a JavaScript JSON parse failed at "<" (an HTML body)', `call: ${callLabel(o)} (${o.auth})`],
+    docs: DOCS.apiTokens
   };
 };
