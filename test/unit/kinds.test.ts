@@ -486,3 +486,45 @@ describe('JSON.parse choking on "<" in a client that sends Basic credentials', (
     expect(code("ERROR invalid character '<' looking for beginning of value", { auth: 'basic-token', baseUrl: 'https://jira.example.com' })).toBe('LOGIN_REQUIRED');
   });
 });
+
+describe('kinds from blind set g14', () => {
+  const primary = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary;
+  test('Cloud\'s /wiki put by the client in front of a self-hosted base without it', () => {
+    const text = 'Failed to fetch https://confluence.example.com/wiki/rest/api/content?spaceKey=A from Confluence: 401';
+    const options: ExplainOptions = { product: 'confluence', baseUrl: 'https://confluence.example.com', path: '/wiki/rest/api/content' };
+    expect(primary(text, options)?.code).toBe('ENDPOINT_NOT_FOUND');
+    expect(primary(text, options)?.remedies[0]?.action).toMatch(/\/wiki is the Cloud prefix/);
+    expect(primary(text, { ...options, baseUrl: 'https://confluence.example.com/wiki', path: '/rest/api/content' })?.code).not.toBe('ENDPOINT_NOT_FOUND');
+    expect(primary(text, { ...options, baseUrl: 'https://x.atlassian.net' })?.code).not.toBe('ENDPOINT_NOT_FOUND');
+  });
+  test('aiohttp\'s ClientResponseError carries the status; words inside the URL are not the answer', () => {
+    const text = "aiohttp.client_exceptions.ClientResponseError: 404, message='', url='https://confluence.example.com/rest/extender/1.0/permission/space/PE/getSpacePermissionActors/VIEWSPACE'";
+    const d = explainText(text, { product: 'confluence', baseUrl: 'https://confluence.example.com' }).diagnosis;
+    expect(d.status).toBe(404);
+    expect(d.primary?.code).toBe('ENDPOINT_NOT_FOUND');
+  });
+  test('a PermissionException naming the missing view permission', () => {
+    expect(primary('HTTPError: com.atlassian.confluence.api.service.exceptions.PermissionException: User x does not have view permissions on entity page: 1 v.170', { product: 'confluence' })?.code).toBe('PERMISSION_DENIED');
+  });
+  test('a CAPTCHA met by a personal access token: the token went as Basic, and those failed logins set it off', () => {
+    const text = 'Failed to fetch Jira issue A-1: code 403 :: CAPTCHA_CHALLENGE; login-url=https://jira.example.com/login.jsp';
+    const pat = primary(text, { auth: 'data-center-pat', baseUrl: 'https://jira.example.com' });
+    expect(pat?.code).toBe('DATA_CENTER_TOKEN_ON_CLOUD');
+    expect(pat?.explanation).toMatch(/made the site ask for a CAPTCHA/);
+    expect(primary(text, { baseUrl: 'https://jira.example.com' })?.code).toBe('LOGIN_REQUIRED');
+  });
+  test('424 Failed Dependency is the service failing on its own dependency', () => {
+    expect(primary('Failed to send deployment information to Jira. {"timestamp":"2022-09-13T11:01:33.520+00:00","status":424,"error":"Failed Dependency"}', { product: 'jira' })?.code).toBe('PRODUCT_UNAVAILABLE');
+  });
+  test('a body "not processable" that names the field to fix', () => {
+    expect(primary('{"message":"Request body is not processable. Please check the errors.","errors":"priority":"should be one of [ P1, P2 ]"}', {})?.code).toBe('INVALID_REQUEST');
+  });
+  test('a Connect JWT sent as a query parameter, or refused by the edge', () => {
+    const inQuery = primary("error='403 Client Error: Forbidden for url: https://x.atlassian.net/rest/api/2/status?jwt=<token>'", { auth: 'connect-jwt' });
+    expect(inQuery?.code).toBe('CONNECT_JWT_REJECTED');
+    expect(inQuery?.title).toMatch(/query parameter/);
+    const edge = '<status><status-code>403</status-code><message>ASAP token from issuer \'micros/edge-authenticator\' failed authorization</message></status>';
+    expect(primary(edge, { auth: 'connect-jwt' })?.code).toBe('CONNECT_JWT_REJECTED');
+    expect(primary("403 Client Error: Forbidden for url: https://x.atlassian.net/rest/api/2/status?jwt=abc", { auth: 'basic-token' })?.code).not.toBe('CONNECT_JWT_REJECTED');
+  });
+});

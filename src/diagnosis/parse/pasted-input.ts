@@ -126,7 +126,9 @@ const STATUS_PATTERNS: RegExp[] = [
   /\b([45]\d\d) (?:returning|returned|response|error|status|from)\b/i,
   /\b(?:returning|got|received|answered|with|gives?|giving|returns?|getting|get) (?:an? )?([45]\d\d)s?\b/i,
   /\b([45]\d\d) (?:GET|POST|PUT|DELETE|PATCH|HEAD) (?:https?:\/\/|\/)/,
-  /\b(?:error|failed|failure):?[ \t]+([1-5]\d\d)\b/i
+  /\b(?:error|failed|failure):?[ \t]+([1-5]\d\d)\b/i,
+  // aiohttp's "ClientResponseError: 404, message='', url=…", and other clients' *Error classes that lead with the status.
+  /\b(?:Client)?(?:Response|Http|HTTP|StatusCode)Error:?[ \t(]+([1-5]\d\d)\b/
 ];
 
 export function statusFromText(text: string): number | undefined {

@@ -23,6 +23,16 @@ function dataCenterRefusedBasic(o: Observation): boolean {
   return o.failed && ((says(o, /Basic Authentication Fail+ure - Reason/i) && !says(o, /Reason\s?: AUTHENTICATION_DENIED/i)) || basicAuthDisabled(o));
 }
 
+/**
+ * Data Center asks for a CAPTCHA after repeated failed logins ("CAPTCHA_CHALLENGE; login-url=…" in
+ * X-Authentication-Denied-Reason). A personal access token sent as a Bearer token is no login and never counts; sent
+ * as a Basic password it fails as one, every call, until the CAPTCHA locks the account
+ * (https://github.com/Nayjest/Gito/issues/295: a client that always built Basic auth).
+ */
+function captchaAfterFailedLogins(o: Observation): boolean {
+  return o.failed && (says(o, /CAPTCHA_CHALLENGE/) || /CAPTCHA/i.test(o.headers.all['x-authentication-denied-reason'] ?? ''));
+}
+
 /** Seraph says the login was denied outright (the account must pass a CAPTCHA first), not that the credentials were wrong. */
 function seraphDeniedLogin(o: Observation): boolean {
   return /AUTHENTICATION_DENIED/i.test(o.headers.all['x-seraph-loginreason'] ?? '');
@@ -95,6 +105,7 @@ function deploymentMismatch(o: Observation): DeploymentMismatch | undefined {
   // A Data Center answer to Basic credentials, from a PAT caller or a caller that did not say (a Cloud-only client
   // sending a PAT as e-mail:token is the usual story behind it).
   if (dataCenterRefusedBasic(o) && (pat || o.auth === 'unknown')) return 'pat-as-basic';
+  if (pat && captchaAfterFailedLogins(o)) return 'pat-as-basic';
   const refused = o.status === 401 || (o.status === undefined && o.failed && says(o, /401|Unauthori[sz]ed|authenticat|credential/i));
   if (pat && (says(o, BEARER_NOT_JWT) || (o.cloudHost && refused))) return 'pat-on-cloud';
   if (pat && refused) return o.selfHostedHost ? 'pat-as-basic' : 'pat-refused';
@@ -125,9 +136,11 @@ export const dataCenterTokenOnCloud: Rule = (o) => {
           title: 'A Data Center personal access token was sent the Cloud way, as Basic credentials',
           explanation:
             'The site is Data Center / Server and refused the Basic credentials. Data Center takes personal access tokens only as a Bearer token; ' +
-            'sent as the password of Basic auth (with a user name or e-mail, as Cloud API tokens are), the token is checked as a password and fails.',
+            'sent as the password of Basic auth (with a user name or e-mail, as Cloud API tokens are), the token is checked as a password and fails.' +
+            (captchaAfterFailedLogins(o) ? ' Those failed logins are what made the site ask for a CAPTCHA: a Bearer token never counts as a login.' : ''),
           remedies: [
             { actor: caller(o), action: SEND_PAT_AS_BEARER },
+            ...(captchaAfterFailedLogins(o) ? [{ actor: 'viewer' as const, action: 'Log in once in a browser as that account and answer the CAPTCHA, which clears the failed-login count.', channel: 'cli' as const }] : []),
             { actor: caller(o), action: 'Cloud API tokens (id.atlassian.com) do not work on Data Center either: create the token in your profile on the site (Profile → Personal Access Tokens).' }
           ]
         };
@@ -205,7 +218,19 @@ export const apiTokenWrongScheme: Rule = (o) => {
 const JWT_REJECTED =
   /could not find authentication data on request|JWT claim did not contain the issuer|validate (?:the )?JWT|(?:decode|verify|parse) (?:the )?JWT|JWT .{0,40}signature verification failed|used before issued|\bnbf\b|\bqsh\b|query (?:string )?hash|invalid jwt|jwt (?:token )?(?:is |has )?expired|expired jwt|jwt (?:signature|validation|verification)|unable to verify (?:the )?jwt|could not find (?:the )?installed client|installed client .{0,40}not found|authentication verification error|no jwt|jwt (?:is )?missing|JWT_.{0,20}(?:INVALID|EXPIRED)|(?:iat|exp) claim|clock skew/i;
 
+/**
+ * Jira Cloud stopped taking a Connect app's JWT as a `jwt` query parameter on REST calls; sent in the Authorization
+ * header ("JWT <token>") the same call works (https://github.com/getsentry/sentry/issues/63821, fixed by moving it
+ * there). The edge then refuses the call in its own words: "ASAP token from issuer 'micros/edge-authenticator' failed
+ * authorization" (https://github.com/getsentry/sentry/issues/63818).
+ */
+function jwtInQuery(o: Observation): boolean {
+  return o.auth === 'connect-jwt' && o.failed && says(o, /[?&]jwt=/i) && (o.status === 401 || o.status === 403 || o.status === undefined);
+}
+const EDGE_REFUSED_TOKEN = /ASAP token from issuer '[^'\n]{1,80}' failed authori[sz]ation/i;
+
 export const connectJwtRejected: Rule = (o) => {
+  if (jwtInQuery(o) || (o.auth === 'connect-jwt' && says(o, EDGE_REFUSED_TOKEN))) return jwtNotInHeader(o);
   const text = says(o, JWT_REJECTED);
   // A refused JWT leaves the request anonymous: 401, or every field "not on the appropriate screen".
   const connect401 = o.auth === 'connect-jwt' && (o.status === 401 || (o.status === undefined && o.failed && text) || screenRefusesEverything(o));
@@ -227,6 +252,24 @@ export const connectJwtRejected: Rule = (o) => {
     docs: DOCS.connectJwt
   };
 };
+
+function jwtNotInHeader(o: Observation): Finding {
+  const inQuery = jwtInQuery(o);
+  return {
+    code: FindingCode.CONNECT_JWT_REJECTED,
+    severity: 'error',
+    title: inQuery ? 'The Connect JWT went as a query parameter, which Jira Cloud no longer accepts on REST calls' : "Atlassian's edge refused the Connect app's token",
+    explanation:
+      (inQuery ? 'The call carried its JWT in the URL (?jwt=…). ' : 'The edge in front of the product did not authorize the token the call carried. ') +
+      'Jira Cloud takes a Connect app\'s JWT for REST calls in the Authorization header, as "JWT <token>"; the query parameter now fails even when the token itself is valid.',
+    remedies: [
+      { actor: 'app-developer', action: 'Send the JWT in the Authorization header ("JWT <token>") and leave it out of the query string; update the integration if it is a packaged one (a newer release may already do this).' },
+      { actor: 'app-developer', action: 'Compute qsh without the jwt parameter, from the method, path and the other query parameters sent.' }
+    ],
+    evidence: [statusEvidence(o), inQuery ? 'the URL carries a jwt query parameter' : 'the edge refused the token (ASAP authorization)', `auth: ${o.auth}`],
+    docs: DOCS.connectJwt
+  };
+}
 
 /** An HTML login or SSO page instead of the API's answer. */
 const LOGIN_PAGE =

@@ -33,7 +33,7 @@ export const bareForbiddenToToken: Rule = (o) => {
     title: `${productName(o.product)} refused the call with a bare 403: the token was likely sent the wrong way`,
     explanation:
       `${productName(o.product)} explains its own permission refusals in the body; this 403 says nothing. ` +
-      'Cloud answers like that when it cannot read the credential as Basic "email:api_token": most often an API token sent as a Bearer token (a "PAT" setting in a tool), or a token without the e-mail.',
+      'Cloud answers like that when it cannot read the credential as Basic "email:api_token", most often because an API token went as a Bearer token (a "PAT" setting in a tool), or a token without the e-mail.',
     remedies: [
       { actor: caller(o), action: 'Send the API token with Basic auth: base64 of "email:api_token". Personal access tokens (Bearer) exist only on Data Center.' },
       { actor: caller(o), action: 'If the credential is right and sent as Basic, check the permission the operation needs: the account may lack it.' }

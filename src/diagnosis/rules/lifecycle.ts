@@ -1,7 +1,7 @@
 import { findOperation } from '../../catalog/operation-lookup';
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, UNKNOWN_PATH, type Observation, statusEvidence } from '../observation';
-import { caller, retryLater, says } from './remedies';
+import { caller, retryLater, says, saysBesideUrls } from './remedies';
 import type { Rule } from './rule';
 
 const REMOVED =
@@ -249,9 +249,35 @@ function gatewayUnknownRoute(o: Observation): boolean {
   return (o.auth === 'oauth2' || o.auth === 'basic-scoped-token') && throughGateway && bare401 && certainlyNoOperation(o);
 }
 
+/**
+ * Cloud serves Confluence under /wiki; a self-hosted Confluence serves it under its own context path, which is part of
+ * the base URL. A client that adds /wiki on its own to a self-hosted base without it calls paths the site does not
+ * have, answered 401 or 404 (https://github.com/Mintplex-Labs/anything-llm/issues/2375: fixed by a Cloud /
+ * self-hosted choice that builds the path without /wiki).
+ */
+function cloudWikiPrefixOnSelfHosted(o: Observation): boolean {
+  const base = o.input.call?.baseUrl ?? '';
+  const basePath = /^https?:\/\/[^/]+(\/[^?#]*)?/i.exec(base)?.[1] ?? '';
+  return (
+    o.selfHostedHost &&
+    base !== '' &&
+    !/\/wiki\/?$/i.test(basePath) &&
+    /^\/wiki\/(?:rest|api)\//.test(o.pathAsCalled) &&
+    (o.status === 401 || o.status === 404 || o.status === undefined) &&
+    (o.status !== undefined || says(o, /\b40[14]\b|not found|unauthori[sz]ed/i))
+  );
+}
+
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
+  if (cloudWikiPrefixOnSelfHosted(o)) {
+    return endpointFinding(
+      o,
+      'the client put Cloud\'s /wiki prefix in front of the path, and this self-hosted site\'s base URL has no /wiki',
+      'On Data Center, call Confluence at the base URL as given (https://confluence.example.com/rest/api/...): /wiki is the Cloud prefix. Choose the client\'s Server / Data Center mode if it has one; if your site really lives under /wiki, put /wiki in the base URL instead.'
+    );
+  }
   if (gatewayUnknownRoute(o)) {
     return endpointFinding(o, 'no documented operation matches this path, and the api.atlassian.com gateway answers a route that does not exist with 401, not 404');
   }
@@ -265,9 +291,9 @@ export const endpointNotFound: Rule = (o) => {
   const known = o.pathAsCalled !== UNKNOWN_PATH && !!o.operation;
   const notAnApiPath = o.pathAsCalled !== UNKNOWN_PATH && !/^\/(?:rest|wiki\/rest|wiki\/api|api|ex|gateway|oauth|_edge|jsd|servicedesk|plugins)\b/.test(o.catalogPath) && o.catalogPath.startsWith('/');
   const unknownApiPath =
-    o.pathAsCalled !== UNKNOWN_PATH && !o.operation && (notAnApiPath || /^\/(?:rest|wiki\/rest|wiki\/api)\//.test(o.catalogPath)) && status === 404 && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i);
+    o.pathAsCalled !== UNKNOWN_PATH && !o.operation && (notAnApiPath || /^\/(?:rest|wiki\/rest|wiki\/api)\//.test(o.catalogPath)) && status === 404 && o.body.kind !== 'confluence' && !saysBesideUrls(o, /does not exist|not found or|permission/i);
   // A documented operation without parameters exists on every site: its 404 means the base or context path is wrong.
-  if (status === 404 && o.operation && !o.operation.template.includes('{') && o.body.kind !== 'confluence' && !says(o, /does not exist|not found or|permission/i)) {
+  if (status === 404 && o.operation && !o.operation.template.includes('{') && o.body.kind !== 'confluence' && !saysBesideUrls(o, /does not exist|not found or|permission/i)) {
     return endpointFinding(o, 'the operation exists on every site, so the base URL or context path is wrong');
   }
   if (status === undefined && !text) return undefined;

@@ -34,6 +34,11 @@ export function says(o: Observation, pattern: RegExp): boolean {
   return pattern.test(o.messageText);
 }
 
+/** The same, with the URLs a paste quotes left out: a word in a URL ("…/getSpacePermissionActors") is no answer. */
+export function saysBesideUrls(o: Observation, pattern: RegExp): boolean {
+  return pattern.test(o.messageText.replace(/\bhttps?:\/\/[^\s"'<>]{1,2000}/gi, ' '));
+}
+
 /** How each kind of caller is named to the reader, and what credential it sends. */
 export function callerKind(auth: AuthMode): { who: string; credential: string } {
   switch (auth) {

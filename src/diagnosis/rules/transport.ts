@@ -63,7 +63,9 @@ export const timedOut: Rule = (o) => {
 };
 
 export const productUnavailable: Rule = (o) => {
-  const serverError = o.status !== undefined && o.status >= 500;
+  // 424 Failed Dependency: the service failed on something of its own it depends on (Atlassian's Jenkins for Jira
+  // backend could not read its secrets: https://github.com/jenkinsci/atlassian-jira-software-cloud-plugin/pull/94).
+  const serverError = o.status !== undefined && (o.status >= 500 || o.status === 424);
   const text = o.status === undefined && o.failed && says(o, /Internal Server Error|Bad Gateway|Service Unavailable|\b50[0-3] Server Error|ECONNRESET|ECONNREFUSED|socket hang up|upstream connect error|Connection refused|Failed to establish a new connection|ENETUNREACH|EHOSTUNREACH|No route to host/i);
   const transportError = o.thrown !== undefined && ['network', 'fetch', 'proxy'].includes(o.thrown.kind);
   if (!serverError && !transportError && !text) return undefined;

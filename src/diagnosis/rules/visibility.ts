@@ -173,7 +173,7 @@ export function screenRefusesEverything(o: Observation): boolean {
   return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set/i.test(e));
 }
 
-const NO_PERMISSION = /do(?:es)? not have (?:the )?'[^'\n]{1,60}' (?:global |project |space )?permission|Access denied: the user|permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+const NO_PERMISSION = /do(?:es)? not have (?:the )?'[^'\n]{1,60}' (?:global |project |space )?permission|do(?:es)? not have (?:view|edit|read|create|delete|browse|administer) permissions? (?:on|to|for)\b|PermissionException|Access denied: the user|permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
 
 export const permissionDenied: Rule = (o) => {
   const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
