@@ -528,3 +528,36 @@ describe('kinds from blind set g14', () => {
     expect(primary("403 Client Error: Forbidden for url: https://x.atlassian.net/rest/api/2/status?jwt=abc", { auth: 'basic-token' })?.code).not.toBe('CONNECT_JWT_REJECTED');
   });
 });
+
+describe('kinds from blind set g15', () => {
+  const primary = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary;
+  test('a refusal naming the Jira Administrators global permission, though it says "Unauthorized"', () => {
+    expect(primary('{"errorMessage":"Unauthorized to perform the requested action, JIRA Administrators global permission is required."}', { auth: 'basic-token', path: '/rest/servicedeskapi/customer', method: 'POST' })?.code).toBe('ADMIN_ONLY_ENDPOINT');
+  });
+  test('"does not exist or you do not have permission to create ..." refuses the action, "... to view" hides the thing', () => {
+    expect(primary("Project with key 'XX' either does not exist or you do not have permission to create versions in it", { product: 'jira' })?.code).toBe('PERMISSION_DENIED');
+    expect(primary('Issue does not exist or you do not have permission to see it.', { product: 'jira' })?.code).not.toBe('PERMISSION_DENIED');
+  });
+  test('a validation message in Jira\'s words, and a project value refused in German', () => {
+    expect(primary('Please provide Component', { product: 'jira', method: 'POST', path: '/rest/api/3/issue' })?.code).toBe('INVALID_REQUEST');
+    expect(primary('{"errorMessages":["Der Wert \'\' existiert nicht für das Feld \'project\'."]}', { product: 'jira' })?.code).toBe('RESOURCE_NOT_FOUND_OR_HIDDEN');
+  });
+  test('Get my permissions without its permissions parameter is the form retired in 2019', () => {
+    expect(primary("requests.exceptions.HTTPError: The 'permissions' query parameter is required.", { product: 'jira' })?.code).toBe('API_REMOVED');
+  });
+  test('a client crashing on an absurd Retry-After is rate limiting, with the cap and the zero quota named', () => {
+    const r = primary('timestamp too large to convert to C _PyTime_t', { product: 'confluence' });
+    expect(r?.code).toBe('RATE_LIMITED');
+    expect(r?.remedies.map((x) => x.action).join('\n')).toMatch(/quota of 0/);
+    expect(primary('timestamp too large to convert to C _PyTime_t', {})?.code).not.toBe('RATE_LIMITED');
+  });
+  test('an expired session cookie sent beside a token', () => {
+    const r = primary("os_authType was 'any' and an invalid cookie was sent.", { auth: 'data-center-pat', baseUrl: 'https://jira.example.com' });
+    expect(r?.code).toBe('INVALID_CREDENTIALS');
+    expect(r?.title).toMatch(/session cookie/);
+  });
+  test('an OAuth token request the client built wrong (invalid_request)', () => {
+    expect(primary('OAuth2RequestError: invalid_request at OAuth2Client.sendTokenRequest', { auth: 'oauth2' })?.code).toBe('OAUTH_CLIENT_MISCONFIGURED');
+    expect(primary('{"error":"invalid_request","error_description":"Missing query parameter"}', { auth: 'basic-token' })?.code).not.toBe('OAUTH_CLIENT_MISCONFIGURED');
+  });
+});

@@ -38,11 +38,18 @@ function cloudLegacyDownload(o: Observation): boolean {
  */
 const CREATEMETA_GONE = /create ?meta\b(?!\/)[\s\S]{0,200}(?:fail|error|not found|404|does not exist)|(?:fail|error)[\s\S]{0,60}create ?meta\b(?!\/)|(?:New-JiraIssue|creat(?:e|ing) (?:an? |the )?issue)[\s\S]{0,300}Issue Does Not Exist/i;
 
+/**
+ * Get my permissions without its permissions parameter was retired: "requests without it will start being rejected
+ * after 1 February 2019" (https://developer.atlassian.com/cloud/jira/platform/change-notice-get-my-permissions-requires-permissions-query-parameter).
+ */
+const MYPERMISSIONS_UNFILTERED = /The 'permissions' query parameter is required/i;
+
 export const apiRemoved: Rule = (o) => {
   if (!o.failed) return undefined;
   const createmeta = says(o, CREATEMETA_GONE) && (o.status === undefined || o.status === 404);
+  const unfilteredPermissions = says(o, MYPERMISSIONS_UNFILTERED) && (o.status === undefined || o.status === 400);
   const legacyDownload = cloudLegacyDownload(o);
-  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o) || createmeta || legacyDownload;
+  const gone = o.status === 410 || (REMOVED_PATH.test(o.pathAsCalled) && (o.status === 404 || o.status === undefined)) || cloudSearchRemoved(o) || createmeta || legacyDownload || unfilteredPermissions;
   const text = says(o, REMOVED);
   if (!gone && !text) return undefined;
   if (!gone && o.status !== undefined && ![400, 404, 405, 403, 501].includes(o.status)) return undefined;
@@ -71,6 +78,7 @@ export const apiRemoved: Rule = (o) => {
       statusEvidence(o),
       ...(text ? ['the response says the API was removed or deprecated'] : []),
       ...(createmeta ? ['GET /rest/api/2/issue/createmeta was removed (Jira 9 and Cloud): use /issue/createmeta/{projectIdOrKey}/issuetypes'] : []),
+      ...(unfilteredPermissions ? ['Get my permissions without permissions=… was retired in 2019: list the permission keys you need (all of them: Get all permissions)'] : []),
       ...(legacyDownload ? ['the old download URLs (servlet paths) are switched off on Cloud'] : [])
     ],
     docs: DOCS.changelog

@@ -6,7 +6,9 @@ import type { AuthMode, Finding } from '../types';
 import type { Rule } from './rule';
 
 const RESOURCE_NOT_FOUND =
-  /no (?:jira |confluence )?(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment|request type|organi[sz]ation|customer|queue|object) (?:[^.\n]{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist|(?:There is )?no (?:space|content|page|user|group|attachment|comment|blog ?post|label|template) with (?:the given |this |that )?(?:key|id|title|name)\b|(?:value|ID) .{0,60}does not exist for the field/i;
+  /no (?:jira |confluence )?(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment|request type|organi[sz]ation|customer|queue|object) (?:[^.\n]{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist|(?:There is )?no (?:space|content|page|user|group|attachment|comment|blog ?post|label|template) with (?:the given |this |that )?(?:key|id|title|name)\b|(?:value|ID) .{0,60}does not exist for the field|(?:Wert|value) .{0,60}existiert nicht f(?:ü|ue)r das Feld/i;
+
+const WRITE_PERMISSION_REFUSED = /does not exist or you do(?:n't| not) have (?:the )?permission to (?:create|edit|update|delete|add|remove|manage|administer|assign|transition|release|archive|move)\b/i;
 
 function kindOf(o: Observation): string {
   const path = o.catalogPath;
@@ -80,6 +82,9 @@ export const resourceNotFound: Rule = (o) => {
   // So is a CQL one: Confluence's BadRequestException "No field exists with the name: 'x'" (unquoted search text).
   if (says(o, /Field '[^'\n]{1,80}' does not exist|in the JQL|JQL query|No field exists with the name|BadRequestException/i)) return undefined;
   if (says(o, /null for uri|HTTP 404 Not Found|was not found on this server|dead link/i)) return undefined;
+  // "either does not exist or you do not have permission to create versions in it": the action's permission is what
+  // is refused (the vendor's article behind Aha!'s Jira integration says so); a view refusal stays a hidden resource.
+  if (says(o, WRITE_PERMISSION_REFUSED)) return undefined;
   const text = says(o, RESOURCE_NOT_FOUND);
   const confluence404 = status === 404 && (o.body.kind === 'confluence' || o.body.code === 'NOT_FOUND');
   const knownOperation404 =

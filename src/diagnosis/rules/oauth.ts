@@ -60,7 +60,10 @@ export const oauthClientMisconfigured: Rule = (o) => {
   // The authorization page's own refusal of the request the client built ("Incorrect request parameters", an
   // explicit scope list sent on /authorize: https://github.com/endara-ai/endara-desktop/pull/109).
   const authorizePageRefused = o.auth === 'oauth2' && o.status === undefined && says(o, /Incorrect request parameters/i);
-  if (!o.failed || (!says(o, CLIENT_WRONG) && !tokenEndpointRefused && !authorizePageRefused) || says(o, STRONG_REFRESH)) return undefined;
+  // RFC 6749 §5.2: invalid_request is a token request "missing a required parameter ... or otherwise malformed": the
+  // client built it wrong (https://github.com/pilcrowonpaper/arctic/issues/63: a refresh sent as a code exchange).
+  const malformedTokenRequest = o.auth === 'oauth2' && says(o, /\binvalid_request\b/) && says(o, /token ?request|sendTokenRequest|oauth\/token|token endpoint|refresh(?:ing)? (?:the )?(?:access )?token/i);
+  if (!o.failed || (!says(o, CLIENT_WRONG) && !tokenEndpointRefused && !authorizePageRefused && !malformedTokenRequest) || says(o, STRONG_REFRESH)) return undefined;
   if (o.isForge && !isOauthEndpoint(o)) return undefined;
   const redirect = says(o, /redirect|callback/i);
   const refresh = says(o, /offline_access/i);
@@ -70,7 +73,9 @@ export const oauthClientMisconfigured: Rule = (o) => {
     title: 'The OAuth 2.0 client itself is misconfigured',
     explanation:
       'auth.atlassian.com refused the client, not the user: ' +
-      (redirect
+      (malformedTokenRequest && !says(o, CLIENT_WRONG)
+        ? 'the token request itself was malformed (invalid_request): a parameter missing or wrong for its grant, such as a refresh sent without grant_type=refresh_token and the refresh_token, or a code exchange without the redirect_uri.'
+        : redirect
         ? 'the redirect_uri sent does not match a callback URL registered for the app (character for character).'
         : refresh
           ? 'refresh tokens are only issued when the authorization request asks for the offline_access scope.'

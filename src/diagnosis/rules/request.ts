@@ -5,7 +5,7 @@ import type { Rule } from './rule';
 import { screenRefusesEverything } from './visibility';
 
 const BAD_REQUEST_TEXT =
-  /Error in the JQL Query|JQL|is not on the appropriate screen|cannot be set|Field '[^']{1,80}'|field .{0,60} (?:is )?required|is required|invalid (?:input|value|request|json|format|field|parameter|issue ?type)|INVALID_INPUT|Unexpected character|Unrecognized field|Can not deserialize|Cannot deserialize|malformed|Operation value must be|must be an? |is not valid|not a valid|Bad Request|unsupported media type|Content-Type|Specify (?:a|an) valid|Could not parse|parse error|could not be parsed|This operation (?:can'?t|cannot|does not|doesn't)|The request contains a|Missing '[^'\n]{1,60}'|missing (?:required )?(?:field|parameter|identifier|property)|must set the header|X-ExperimentalApi|not processable|Unprocessable|should be one of|must be one of/i;
+  /Error in the JQL Query|JQL|is not on the appropriate screen|cannot be set|Field '[^']{1,80}'|field .{0,60} (?:is )?required|is required|invalid (?:input|value|request|json|format|field|parameter|issue ?type)|INVALID_INPUT|Unexpected character|Unrecognized field|Can not deserialize|Cannot deserialize|malformed|Operation value must be|must be an? |is not valid|not a valid|Bad Request|unsupported media type|Content-Type|Specify (?:a|an) valid|Could not parse|parse error|could not be parsed|This operation (?:can'?t|cannot|does not|doesn't)|The request contains a|Missing '[^'\n]{1,60}'|missing (?:required )?(?:field|parameter|identifier|property)|must set the header|X-ExperimentalApi|not processable|Unprocessable|should be one of|must be one of|Please (?:provide|specify|enter|select|supply) (?:a |an |the |at least one )?[A-Z]/i;
 
 export const invalidRequest: Rule = (o) => {
   if (!o.failed || o.body.kind === 'html' || screenRefusesEverything(o)) return undefined;
@@ -14,7 +14,7 @@ export const invalidRequest: Rule = (o) => {
   const bodyNamesProblem = o.body.messages.length > 0 || Object.keys(o.body.fieldErrors).length > 0;
   // Workflow conditions, validators and form apps refuse a transition with a reason: the request, not the rights.
   const workflowRefusal = says(o, /transition (?:is )?(?:not allowed|prevented|not valid|failed)|Transition prevented|workflow operation .{0,80}not valid for the current state|validator failed|There are open forms/i);
-  const fits = workflowRefusal || status === 400 || status === 413 || status === 415 || status === 422 || status === 409 || (status === undefined && says(o, BAD_REQUEST_TEXT) && says(o, /JQL|field|invalid|valid|must be|required|parse|deserialize|Bad Request|This operation|missing|identifier|header|processable|one of/i)) || (status === undefined && o.body.kind === 'jira' && Object.keys(o.body.fieldErrors).length > 0);
+  const fits = workflowRefusal || status === 400 || status === 413 || status === 415 || status === 422 || status === 409 || (status === undefined && says(o, BAD_REQUEST_TEXT) && says(o, /JQL|field|invalid|valid|must be|required|parse|deserialize|Bad Request|This operation|missing|identifier|header|processable|one of|Please (?:provide|specify|enter|select|supply)/i)) || (status === undefined && o.body.kind === 'jira' && Object.keys(o.body.fieldErrors).length > 0);
   if (!fits) return undefined;
   if ((status === 400 || status === 409) && !bodyNamesProblem && !says(o, BAD_REQUEST_TEXT)) return undefined;
   const fields = Object.entries(o.body.fieldErrors).slice(0, 3);

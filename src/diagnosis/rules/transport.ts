@@ -4,6 +4,7 @@ import { caller, callerKind, retryLater, says } from './remedies';
 import { HTML_DECODED } from './page-for-json';
 import { authenticated401 } from './visibility';
 import type { Rule } from './rule';
+import type { Finding } from '../types';
 
 const CSP_BLOCK = /egress-permission-required|not included in the external permissions|violates the following Content Security Policy directive|Refused to connect to .{0,200}Content Security Policy|permissions\.external\.fetch/i;
 
@@ -24,8 +25,17 @@ export const egressNotAllowed: Rule = (o) => {
   };
 };
 
+/**
+ * A Python client that sleeps for the Retry-After it was sent and crashes because the value is absurd
+ * ("OverflowError: timestamp too large to convert to C _PyTime_t"): a 429 with a huge Retry-After, as a Data Center
+ * rate limit with a zero quota sends (https://github.com/atlassian-api/atlassian-python-api/issues/1593,
+ * https://github.com/sooperset/mcp-atlassian/issues/1354).
+ */
+const RETRY_AFTER_OVERFLOW = /timestamp too large to convert to C _PyTime_t|sleep\(int\(response\.headers\["Retry-After"\]\)\)/;
+
 export const rateLimited: Rule = (o) => {
-  const text = o.status === undefined && o.failed && says(o, /rate limit(?:ed|ing)? (?:exceeded|reached)|Too Many Requests|\b429\b|RATE_LIMIT|rate-limited|ThrottlingException|quota exceeded|refused stream|REFUSED_STREAM/i);
+  const overflow = o.status === undefined && o.failed && says(o, RETRY_AFTER_OVERFLOW) && (o.product !== undefined || says(o, /atlassian|jira|confluence/i));
+  const text = overflow || (o.status === undefined && o.failed && says(o, /rate limit(?:ed|ing)? (?:exceeded|reached)|Too Many Requests|\b429\b|RATE_LIMIT|rate-limited|ThrottlingException|quota exceeded|refused stream|REFUSED_STREAM/i));
   if (o.status !== 429 && !text) return undefined;
   const wait = o.headers.retryAfterSeconds;
   return {
@@ -34,13 +44,22 @@ export const rateLimited: Rule = (o) => {
     title: `${productName(o.product)} is rate limiting the app${wait !== undefined ? `: retry in ${wait} s` : ''}`,
     explanation:
       `${productName(o.product)} answered 429 Too Many Requests. ` +
+      (overflow
+        ? 'The client then tried to sleep for the Retry-After it was sent and failed, because the value was absurdly large: on Data Center that is what a rate limit with a quota of 0 sends. '
+        : '') +
       (wait !== undefined ? `It asked to wait ${wait} seconds (Retry-After) before the next call.` : 'It gave no Retry-After; wait a few seconds and back off exponentially.'),
     remedies: [
       { actor: 'viewer', action: `Reload the page ${wait !== undefined ? `after ${wait} seconds` : 'in a little while'}.`, channel: 'macro' },
       { actor: 'script-owner', action: `Wait ${wait !== undefined ? `${wait} seconds` : 'a little'} before the next call; run fewer calls in parallel.`, channel: 'cli' },
-      { actor: 'app-developer', action: 'Honour Retry-After, back off with jitter and cut the number of calls (per render, per run).' }
+      { actor: 'app-developer', action: 'Honour Retry-After, back off with jitter and cut the number of calls (per render, per run).' },
+      ...(overflow
+        ? [
+            { actor: 'script-owner' as const, action: 'Cap the wait the client takes from Retry-After (or update it: newer client versions cap it) so it fails with the 429 instead of crashing.', channel: 'cli' as const },
+            { actor: 'site-admin' as const, action: "On Data Center, check the REST API rate limit set for this user or for everyone (Administration → Rate limiting): a quota of 0 blocks every call." }
+          ]
+        : [])
     ],
-    evidence: [`status ${o.status ?? '429 (from the text)'}`, ...(o.headers.all['retry-after'] ? [`retry-after: ${o.headers.all['retry-after']}`] : [])],
+    evidence: [`status ${o.status ?? '429 (from the text)'}`, ...(overflow ? ['the client crashed sleeping for an absurd Retry-After'] : []), ...(o.headers.all['retry-after'] ? [`retry-after: ${o.headers.all['retry-after']}`] : [])],
     docs: DOCS.rateLimits
   };
 };
@@ -125,7 +144,26 @@ export const anonymousAnswer: Rule = (o) => {
  * troubleshooting docs, https://gitlab.com/gitlab-org/gitlab/-/merge_requests/126099).
  */
 const AUTH_FAILED =
-  /An error occurred while requesting data from Jira\b(?! service)|Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+  /An error occurred while requesting data from Jira\b(?! service)|an invalid cookie was sent|Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+
+const STALE_COOKIE = /an invalid cookie was sent/i;
+
+function staleCookie(o: Observation): Finding {
+  return {
+    code: FindingCode.INVALID_CREDENTIALS,
+    severity: 'error',
+    title: 'The call carried a session cookie the site no longer accepts',
+    explanation:
+      `${productName(o.product)} refused the call because of its cookie, not its token: the client re-sent the session cookie (JSESSIONID) of an earlier login, ` +
+      'and once that session expired every call carrying it is refused, even with a valid token in the Authorization header.',
+    remedies: [
+      { actor: caller(o), action: 'Send no cookies with REST calls (a fresh HTTP session, or a client without a cookie jar): the Authorization header alone authenticates each call.' },
+      { actor: caller(o), action: 'If the client logs in to a session on purpose, log in again when it expires instead of re-sending the old cookie.' }
+    ],
+    evidence: [statusEvidence(o), 'the response says an invalid cookie was sent'],
+    docs: DOCS.dataCenterTokens
+  };
+}
 
 export const invalidCredentials: Rule = (o) => {
   if (o.isForge || authenticated401(o)) return undefined;
@@ -134,6 +172,9 @@ export const invalidCredentials: Rule = (o) => {
   const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
   if (o.status !== 401 && !text && !credentialRejectedByHeader(o)) return undefined;
   const what = o.auth === 'unknown' ? 'e-mail and API token (or other credentials)' : callerKind(o.auth).credential;
+  // Seraph refuses a call that carries an expired session cookie even beside a valid token
+  // (https://github.com/pycontribs/jira/issues/1904: Atlassian support advised sending no cookies with REST calls).
+  if (says(o, STALE_COOKIE)) return staleCookie(o);
   return {
     code: FindingCode.INVALID_CREDENTIALS,
     severity: 'error',

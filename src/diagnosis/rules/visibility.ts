@@ -76,7 +76,7 @@ export const issueNotVisible: Rule = (o) => {
 
 const ADMIN_PERMISSION = /administer|admin/i;
 const ADMIN_TEXT =
-  /only (?:jira |confluence |site |system |global )?administrators|(?:need|have) to be an? (?:jira |confluence |site |system )?admin(?:istrator)?|(?:jira |confluence |global )?administrator permission|project admin(?:istrator)?s? (?:permission|only|rights)|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin|permission to (?:create|register|update|delete|manage) (?:a |the )?web ?hooks?/i;
+  /only (?:jira |confluence |site |system |global )?administrators|(?:need|have) to be an? (?:jira |confluence |site |system )?admin(?:istrator)?|(?:jira |confluence |global )?administrator permission|project admin(?:istrator)?s? (?:permission|only|rights)|must be (?:a |an )?(?:jira |confluence |site |system )?admin(?:istrator)?|requires? (?:the )?(?:'?administer (?:jira|confluence|projects)'?|admin(?:istrat(?:ive|or))? (?:permission|privileges|rights|access))|Administer Jira|(?:global|system) admin(?:istrator)? permission|not an? (?:jira |site )?admin|permission to (?:create|register|update|delete|manage) (?:a |the )?web ?hooks?|(?:jira|confluence) administrators'? global permission (?:is )?required/i;
 
 export const adminOnlyEndpoint: Rule = (o) => {
   const byText = o.failed && (o.status === undefined || o.status === 401 || o.status === 403) && ADMIN_TEXT.test(o.messageText);
@@ -173,7 +173,7 @@ export function screenRefusesEverything(o: Observation): boolean {
   return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set/i.test(e));
 }
 
-const NO_PERMISSION = /do(?:es)? not have (?:the )?'[^'\n]{1,60}' (?:global |project |space )?permission|do(?:es)? not have (?:view|edit|read|create|delete|browse|administer) permissions? (?:on|to|for)\b|PermissionException|Access denied: the user|permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+const NO_PERMISSION = /do(?:n't| not) have (?:the )?permission to (?:create|edit|update|delete|add|remove|manage|administer|assign|transition|release|archive|move)\b|do(?:es)? not have (?:the )?'[^'\n]{1,60}' (?:global |project |space )?permission|do(?:es)? not have (?:view|edit|read|create|delete|browse|administer) permissions? (?:on|to|for)\b|PermissionException|Access denied: the user|permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
 
 export const permissionDenied: Rule = (o) => {
   const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
