@@ -561,3 +561,21 @@ describe('kinds from blind set g15', () => {
     expect(primary('{"error":"invalid_request","error_description":"Missing query parameter"}', { auth: 'basic-token' })?.code).not.toBe('OAUTH_CLIENT_MISCONFIGURED');
   });
 });
+
+describe('kinds from blind set g16', () => {
+  const primary = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary;
+  test('Opsgenie\'s 422 "Key format is not valid!" is the key, not the request', () => {
+    const r = primary('Opsgenie - bad request (422): {"message":"Key format is not valid!","took":0.0}', { product: 'other' });
+    expect(r?.code).toBe('INVALID_CREDENTIALS');
+    expect(r?.remedies.map((x) => x.action).join('\n')).toContain('GenieKey');
+  });
+  test('validation answers in Confluence\'s and Jira\'s words', () => {
+    expect(primary('Error updating content: Version must be incremented on update. Current version is: 5', { product: 'confluence' })?.code).toBe('INVALID_REQUEST');
+    expect(primary('Issue type is a sub-task but parent issue key or id not specified.', { product: 'jira' })?.code).toBe('INVALID_REQUEST');
+    expect(primary('Invalid UTF-8', { product: 'jira' })?.code).toBe('INVALID_REQUEST');
+  });
+  test('an OAuth client without a callback URI, and Bitbucket\'s words for a missing scope', () => {
+    expect(primary('{"error_description": "No callback uri defined for the OAuth client.", "error": "invalid_request"}', { auth: 'oauth2' })?.code).toBe('OAUTH_CLIENT_MISCONFIGURED');
+    expect(primary('Failed to fetch user profile (status: 403 data: {"type": "error", "error": {"message": "Your credentials lack one or more required privilege scopes."}})', { auth: 'oauth2' })?.code).toBe('OAUTH_SCOPE_MISSING');
+  });
+});

@@ -42,7 +42,7 @@ function grantEvidence(o: Observation): string[] {
   return lines;
 }
 
-const SCOPE_TEXT = /scope does not match|scope mismatch|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|scopes? required ?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
+const SCOPE_TEXT = /scope does not match|lack one or more required privilege scopes|scope mismatch|does not have the required scopes?|insufficient[_ ]scopes?|missing (?:required )?scopes?|missing scope grants|scopes? (?:is |are )?not (?:granted|authori[sz]ed)|required scopes?:|scopes? required ?:|OAuth 2\.0 is not enabled for|permission-scope-required|requires ["'][a-z:.-]+["'] scope/i;
 
 function isScopeRejection(o: Observation): boolean {
   if (o.scopeGrant) return true;

@@ -148,6 +148,23 @@ const AUTH_FAILED =
 
 const STALE_COOKIE = /an invalid cookie was sent/i;
 
+function keyFormatInvalid(o: Observation): Finding {
+  return {
+    code: FindingCode.INVALID_CREDENTIALS,
+    severity: 'error',
+    title: 'The API key was refused as malformed',
+    explanation:
+      'The service could not even parse the key: it is mistyped or cut, or it is another kind of credential (a user\'s personal token) where an integration API key belongs. ' +
+      'Opsgenie answers that with 422 "Key format is not valid!" rather than 401 (https://github.com/falcosecurity/falcosidekick/issues/719).',
+    remedies: [
+      { actor: caller(o), action: 'Copy the key again from the integration or API key management page (not a token from the user profile), with no quotes or spaces around it.' },
+      { actor: caller(o), action: 'Send it the way the API documents (for Opsgenie, the GenieKey scheme of the Authorization header), to the host of your account\'s region.' }
+    ],
+    evidence: [statusEvidence(o), 'the response says the key format is not valid'],
+    docs: DOCS.apiTokens
+  };
+}
+
 function staleCookie(o: Observation): Finding {
   return {
     code: FindingCode.INVALID_CREDENTIALS,
@@ -165,8 +182,12 @@ function staleCookie(o: Observation): Finding {
   };
 }
 
+/** Opsgenie's answer (422) to an API key it cannot parse: a mistyped key, or a user token where an API key belongs. */
+const KEY_FORMAT_INVALID = /Key format is not valid/i;
+
 export const invalidCredentials: Rule = (o) => {
   if (o.isForge || authenticated401(o)) return undefined;
+  if (o.failed && says(o, KEY_FORMAT_INVALID)) return keyFormatInvalid(o);
   // Fields "cannot be viewed by anonymous users": the credentials were not sent or not accepted, so Jira answered anonymously.
   const anonymous = answeredAsAnonymous(o);
   const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
