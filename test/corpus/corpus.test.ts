@@ -21,7 +21,8 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * message, a Connect app's impersonation assertion, JSON.parse choking on the HTML 401 page): 352 of 373 (94.4%).
  * Blind set g14 (35 cases, 25 right before tuning, 33 after): 385 of 408 (94.4%). Blind set g15 (32 cases, 21 right
  * before tuning, 31 after) and one relabel to a written rule: 416 of 440 (94.5%). Blind set g16 (27 cases, 18 right
- * before tuning, 26 after): 442 of 467 (94.6%). The floor follows the corpus, never a change.
+ * before tuning, 26 after): 442 of 467 (94.6%); a 404 with no path and no reason read as the URL: 443 of 467 (94.9%).
+ * The floor follows the corpus, never a change.
  */
 const FLOOR = 0.94;
 

@@ -565,7 +565,7 @@ describe('kinds from blind set g15', () => {
 describe('kinds from blind set g16', () => {
   const primary = (text: string, options: ExplainOptions) => explainText(text, options).diagnosis.primary;
   test('Opsgenie\'s 422 "Key format is not valid!" is the key, not the request', () => {
-    const r = primary('Opsgenie - bad request (422): {"message":"Key format is not valid!","took":0.0}', { product: 'other' });
+    const r = primary('Opsgenie - bad request (422): {"message":"Key format is not valid!","took":0.0}', {});
     expect(r?.code).toBe('INVALID_CREDENTIALS');
     expect(r?.remedies.map((x) => x.action).join('\n')).toContain('GenieKey');
   });
@@ -577,5 +577,17 @@ describe('kinds from blind set g16', () => {
   test('an OAuth client without a callback URI, and Bitbucket\'s words for a missing scope', () => {
     expect(primary('{"error_description": "No callback uri defined for the OAuth client.", "error": "invalid_request"}', { auth: 'oauth2' })?.code).toBe('OAUTH_CLIENT_MISCONFIGURED');
     expect(primary('Failed to fetch user profile (status: 403 data: {"type": "error", "error": {"message": "Your credentials lack one or more required privilege scopes."}})', { auth: 'oauth2' })?.code).toBe('OAUTH_SCOPE_MISSING');
+  });
+});
+
+describe('a 404 with nothing else: no path, no reason from the product', () => {
+  const code = (text: string, options: ExplainOptions = { product: 'jira' }) => explainText(text, options).diagnosis.primary?.code;
+  test('is read as the URL, which the product would otherwise have named', () => {
+    expect(code('[WARNING] Downloading from JIRA failed. Received: [404]')).toBe('ENDPOINT_NOT_FOUND');
+  });
+  test('but a 404 that names the thing, or a path to a resource, keeps its reading', () => {
+    expect(code('HTTP/1.1 404 Not Found\n\n{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}')).toBe('ISSUE_NOT_FOUND_OR_HIDDEN');
+    expect(code('error code 404', { product: 'confluence', path: '/rest/api/space/~25156542' })).toBe('RESOURCE_NOT_FOUND_OR_HIDDEN');
+    expect(code('Received: [404] for project ABC: No project could be found')).toBe('RESOURCE_NOT_FOUND_OR_HIDDEN');
   });
 });

@@ -276,6 +276,26 @@ function cloudWikiPrefixOnSelfHosted(o: Observation): boolean {
   );
 }
 
+/**
+ * A 404 with no path and no body, as a client's summary gives it ("Received: [404]"). Jira and Confluence name what
+ * they cannot find when it is a resource (an issue, a project, a space, in a JSON body); a 404 that names nothing is
+ * more often a URL the site has no API at. Threads settled such pastes as a base URL or API flavour that did not
+ * fit the site (https://github.com/apache/maven-changes-plugin/issues/595, https://github.com/ankitpokhrel/jira-cli/issues/626).
+ */
+function bare404WithoutPath(o: Observation): boolean {
+  return (
+    o.status === 404 &&
+    o.pathAsCalled === UNKNOWN_PATH &&
+    o.body.kind !== 'html' &&
+    o.body.kind !== 'jira' &&
+    o.body.kind !== 'confluence' &&
+    o.body.kind !== 'gateway' &&
+    Object.keys(o.body.fieldErrors).length === 0 &&
+    !saysBesideUrls(o, /does not exist|not found or|no (?:such )?(?:issue|project|space|page|content|user|board)|permission|could not find|cannot find/i) &&
+    o.messageText.replace(/\bhttps?:\/\/\S+/g, '').length < 200
+  );
+}
+
 export const endpointNotFound: Rule = (o) => {
   if (!o.failed) return undefined;
   const status = o.status;
@@ -284,6 +304,13 @@ export const endpointNotFound: Rule = (o) => {
       o,
       'the client put Cloud\'s /wiki prefix in front of the path, and this self-hosted site\'s base URL has no /wiki',
       'On Data Center, call Confluence at the base URL as given (https://confluence.example.com/rest/api/...): /wiki is the Cloud prefix. Choose the client\'s Server / Data Center mode if it has one; if your site really lives under /wiki, put /wiki in the base URL instead.'
+    );
+  }
+  if (bare404WithoutPath(o)) {
+    return endpointFinding(
+      o,
+      'the paste gives a 404 and nothing else: no path, and no reason from the product, which names what it cannot find when it is a resource',
+      'Log the full URL of the failing call and compare it with the REST reference: the base URL (the site root, with /wiki for Confluence Cloud, with the context path on Data Center), no trailing slash, and the API version the site has.'
     );
   }
   if (gatewayUnknownRoute(o)) {
