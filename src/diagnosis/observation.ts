@@ -67,6 +67,13 @@ function splitHost(rawPath: string, baseUrl: string | undefined): { host?: strin
   return { path: rawPath };
 }
 
+/**
+ * A short unit repeated many times ("aaaa…", "eyJeyJ…", "<p><p>…") says nothing more than eight of it does, and a
+ * hostile body made of such runs would make every rule's pattern scan its full width. Runs are cut to eight units
+ * before the rules read the text. Linear: the unit is at most 6 characters and a match consumes its whole run.
+ */
+const REPEATED_RUN = /([\s\S]{1,6}?)\1{8,}/g;
+
 export function observe(input: DiagnosisInput): Observation {
   const call = input.call ?? { method: 'GET', path: '', auth: 'unknown' };
   const auth: AuthMode = call.auth ?? 'unknown';
@@ -90,6 +97,8 @@ export function observe(input: DiagnosisInput): Observation {
   ]
     .filter(Boolean)
     .join('\n')
+    .slice(0, 8_000)
+    .replace(REPEATED_RUN, '$1$1$1$1$1$1$1$1')
     .slice(0, 2_000);
   const scopeGrant =
     body.messages.map(parseScopeGrantMessage).find((m) => m !== undefined) ?? parseScopeGrantMessage(bodyText) ?? (thrown ? parseScopeGrantMessage(thrown.message) : undefined);

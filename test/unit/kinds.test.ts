@@ -591,3 +591,10 @@ describe('a 404 with nothing else: no path, no reason from the product', () => {
     expect(code('Received: [404] for project ABC: No project could be found')).toBe('RESOURCE_NOT_FOUND_OR_HIDDEN');
   });
 });
+
+test('a long repeated run is cut before the rules read the text, so what follows it is still read', () => {
+  // Without the cut, the reason would sit past the 2,000 characters the rules read.
+  const body = (run: string) => `HTTP/1.1 403 Forbidden\ncontent-type: application/json\n\n{"errorMessages":["${run} XSRF check failed"],"errors":{}}`;
+  expect(explainText(body('eyJ'.repeat(2000)), {}).diagnosis.primary?.code).toBe('XSRF_CHECK_FAILED');
+  expect(explainText(body('x'.repeat(5000)), {}).diagnosis.primary?.code).toBe('XSRF_CHECK_FAILED');
+});
