@@ -22,9 +22,9 @@ import { runCorpus } from '../../tools/corpus/corpus';
  * Blind set g14 (35 cases, 25 right before tuning, 33 after): 385 of 408 (94.4%). Blind set g15 (32 cases, 21 right
  * before tuning, 31 after) and one relabel to a written rule: 416 of 440 (94.5%). Blind set g16 (27 cases, 18 right
  * before tuning, 26 after): 442 of 467 (94.6%); a 404 with no path and no reason read as the URL: 443 of 467 (94.9%).
- * The floor follows the corpus, never a change.
+ * Blind set g17 (13 cases, 10 right before tuning, 13 after): 456 of 480 (95.0%). The floor follows the corpus, never a change.
  */
-const FLOOR = 0.94;
+const FLOOR = 0.95;
 
 describe('public error corpus', () => {
   const summary = runCorpus();

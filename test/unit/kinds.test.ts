@@ -598,3 +598,15 @@ test('a long repeated run is cut before the rules read the text, so what follows
   expect(explainText(body('eyJ'.repeat(2000)), {}).diagnosis.primary?.code).toBe('XSRF_CHECK_FAILED');
   expect(explainText(body('x'.repeat(5000)), {}).diagnosis.primary?.code).toBe('XSRF_CHECK_FAILED');
 });
+
+test('Jira\'s other wording of the missing-or-hidden issue answer (the watchers resource) is that answer, quoted as said', () => {
+  const primary = explainText('Issue is not found or the user does not have permission to view it.', { product: 'jira' }).diagnosis.primary;
+  expect(primary?.code).toBe('ISSUE_NOT_FOUND_OR_HIDDEN');
+  expect(primary?.evidence[0]).toBe('status: not in the paste: Issue is not found or the user does not have permission to view it');
+});
+
+test('a paste telling the reader to use the user name, not the e-mail, is from a self-hosted site, where a password still works', () => {
+  const text = 'Error 401 connecting to JIRA server, your credentials are probably wrong. Note: Ensure you are using JIRA user name not your email address.';
+  expect(explainText(text, { auth: 'basic-password', product: 'jira' }).diagnosis.primary?.code).toBe('INVALID_CREDENTIALS');
+  expect(explainText('Error 401 connecting to JIRA server, your credentials are probably wrong.', { auth: 'basic-password', product: 'jira' }).diagnosis.primary?.code).toBe('BASIC_AUTH_PASSWORD');
+});

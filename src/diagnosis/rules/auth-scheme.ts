@@ -53,6 +53,13 @@ function datedBeforePasswordRemoval(o: Observation): boolean {
   return latest !== undefined && latest < PASSWORDS_DISABLED_FROM;
 }
 
+/**
+ * Cloud signs in with the account e-mail; only Server and Data Center have user names. A paste telling the reader to
+ * use the user name rather than the e-mail comes from a tool set up for a self-hosted site, where passwords still
+ * work (https://github.com/Hygieia/Hygieia/issues/2709: a wrongly encoded user name and password).
+ */
+const SERVER_LOGIN_NAME = /user ?name,? (?:and )?not (?:your |the )?e-?mail/i;
+
 export const basicAuthPassword: Rule = (o) => {
   const deprecated = says(o, PASSWORD_DEPRECATED);
   // Server logs ("FAILED authentication", "Failure count") come from Jira Server / Data Center, where passwords still work.
@@ -66,7 +73,8 @@ export const basicAuthPassword: Rule = (o) => {
     !authenticated401(o) &&
     !datedBeforePasswordRemoval(o) &&
     !seraphDeniedLogin(o) &&
-    !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i);
+    !says(o, /CAPTCHA|FAILED authentication|Failure count|remember me cookie/i) &&
+    !says(o, SERVER_LOGIN_NAME);
   // Cookie-based login (POST /rest/auth/1/session with a password) went with basic auth with passwords on Cloud.
   const sessionLogin = /^\/rest\/auth\/1\/session$/.test(o.pathAsCalled) && o.cloudHost && (o.status === 401 || o.status === 403);
   const dcDisabled = o.failed && basicAuthDisabled(o) && o.auth !== 'data-center-pat';

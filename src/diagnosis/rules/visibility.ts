@@ -6,7 +6,9 @@ import { HTML_DECODED } from './page-for-json';
 import { caller } from './remedies';
 import type { Rule } from './rule';
 
-const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it|permission to see the specified issue|\bIssue Does Not Exist\b/i;
+// Jira's one answer for a missing or hidden issue, in its wordings (the watchers resource says "Issue is not found or
+// the user does not have permission to view it": https://github.com/airbytehq/airbyte/pull/30108).
+const ISSUE_NOT_VISIBLE = /Issue does not exist or you do not have permission to see it|Issue is not found or the user does not have permission to view it|permission to see the specified issue|\bIssue Does Not Exist\b/i;
 
 function issueKey(o: Observation): string {
   const match = /\/issue\/([^/]+)/.exec(o.pathAsCalled);
@@ -29,7 +31,8 @@ export const issueNotVisible: Rule = (o) => {
   if ((o.status !== 404 && o.status !== undefined) || !o.failed || !(ISSUE_NOT_VISIBLE.test(o.messageText) || bareIssue404)) return undefined;
   const key = issueKey(o);
   const visibleToApp = o.input.probes?.issueVisibleToApp;
-  const evidence = [`status 404: Issue does not exist or you do not have permission to see it.`, `call: ${callLabel(o)} (${o.auth})`];
+  const said = ISSUE_NOT_VISIBLE.exec(o.messageText)?.[0];
+  const evidence = [`${o.status === 404 ? 'status 404' : 'status: not in the paste'}: ${said ?? 'no body'}`, `call: ${callLabel(o)} (${o.auth})`];
   if (visibleToApp === true) {
     return {
       code: FindingCode.ISSUE_HIDDEN_FROM_VIEWER,
