@@ -168,12 +168,12 @@ export function scopeList(scopes: string[]): string {
   return scopes.length ? scopes.join(', ') : '(none)';
 }
 
-/** The status as evidence; a paste without one says so rather than showing a placeholder. */
 /** A thrown error as one line: "Name: message", without repeating a name the message already starts with. */
 export function thrownLabel(thrown: { name: string; message: string }): string {
   return !thrown.name || thrown.message.startsWith(`${thrown.name}:`) ? thrown.message : `${thrown.name}: ${thrown.message}`;
 }
 
+/** The status as evidence; a paste without one says so rather than showing a placeholder. */
 export function statusEvidence(o: Observation): string {
   return o.status !== undefined ? `status ${o.status}` : 'status: not in the paste';
 }

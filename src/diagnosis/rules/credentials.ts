@@ -39,9 +39,13 @@ export const anonymousAnswer: Rule = (o) => {
  * troubleshooting docs, https://gitlab.com/gitlab-org/gitlab/-/merge_requests/126099).
  */
 const AUTH_FAILED =
-  /An error occurred while requesting data from Jira\b(?! service)|an invalid cookie was sent|Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
+  /An error occurred while requesting data from Jira\b(?! service)|Client must be authenticated|not authenticated|Authentication (?:failed|required|credentials)|AUTHENTICATED_FAILED|AUTHENTICATION_DENIED|invalid credentials|bad credentials|Unauthori[sz]ed|login failed|failed authentication|has FAILED|incorrect (?:username|e-?mail|password)|Basic authentication with passwords|401/i;
 
+/** Seraph's refusal of an expired session cookie sent beside a token: a refused login in its own words. */
 const STALE_COOKIE = /an invalid cookie was sent/i;
+
+/** Opsgenie's answer (422) to an API key it cannot parse: a mistyped key, or a user token where an API key belongs. */
+const KEY_FORMAT_INVALID = /Key format is not valid/i;
 
 function keyFormatInvalid(o: Observation): Finding {
   return {
@@ -77,20 +81,17 @@ function staleCookie(o: Observation): Finding {
   };
 }
 
-/** Opsgenie's answer (422) to an API key it cannot parse: a mistyped key, or a user token where an API key belongs. */
-const KEY_FORMAT_INVALID = /Key format is not valid/i;
-
 export const invalidCredentials: Rule = (o) => {
   if (o.isForge || authenticated401(o)) return undefined;
   if (o.failed && says(o, KEY_FORMAT_INVALID)) return keyFormatInvalid(o);
   // Fields "cannot be viewed by anonymous users": the credentials were not sent or not accepted, so Jira answered anonymously.
   const anonymous = answeredAsAnonymous(o);
-  const text = anonymous || (o.status === undefined && o.failed && says(o, AUTH_FAILED));
+  const text = anonymous || (o.status === undefined && o.failed && (says(o, AUTH_FAILED) || says(o, STALE_COOKIE)));
   if (o.status !== 401 && !text && !credentialRejectedByHeader(o)) return undefined;
-  const what = o.auth === 'unknown' ? 'e-mail and API token (or other credentials)' : callerKind(o.auth).credential;
   // Seraph refuses a call that carries an expired session cookie even beside a valid token
   // (https://github.com/pycontribs/jira/issues/1904: Atlassian support advised sending no cookies with REST calls).
   if (says(o, STALE_COOKIE)) return staleCookie(o);
+  const what = o.auth === 'unknown' ? 'e-mail and API token (or other credentials)' : callerKind(o.auth).credential;
   return {
     code: FindingCode.INVALID_CREDENTIALS,
     severity: 'error',

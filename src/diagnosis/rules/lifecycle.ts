@@ -1,7 +1,7 @@
 import { findOperation } from '../../catalog/operation-lookup';
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, UNKNOWN_PATH, type Observation, statusEvidence } from '../observation';
-import { caller, retryLater, says, saysBesideUrls } from './remedies';
+import { caller, productErrorBody, retryLater, says, saysBesideUrls, throughGateway } from './remedies';
 import type { Rule } from './rule';
 
 const REMOVED =
@@ -252,9 +252,8 @@ function certainlyNoOperation(o: Observation): boolean {
  * /wiki/rest/api/group). A bare 401 there says nothing about the token when the path is no operation at all.
  */
 function gatewayUnknownRoute(o: Observation): boolean {
-  const throughGateway = o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? '');
   const bare401 = o.status === 401 && !says(o, /scope|expired|invalid_token|revoked/i);
-  return (o.auth === 'oauth2' || o.auth === 'basic-scoped-token') && throughGateway && bare401 && certainlyNoOperation(o);
+  return (o.auth === 'oauth2' || o.auth === 'basic-scoped-token') && throughGateway(o) && bare401 && certainlyNoOperation(o);
 }
 
 /**
@@ -287,9 +286,7 @@ function bare404WithoutPath(o: Observation): boolean {
     o.status === 404 &&
     o.pathAsCalled === UNKNOWN_PATH &&
     o.body.kind !== 'html' &&
-    o.body.kind !== 'jira' &&
-    o.body.kind !== 'confluence' &&
-    o.body.kind !== 'gateway' &&
+    !productErrorBody(o) &&
     Object.keys(o.body.fieldErrors).length === 0 &&
     !saysBesideUrls(o, /does not exist|not found or|no (?:such )?(?:issue|project|space|page|content|user|board)|permission|could not find|cannot find/i) &&
     o.messageText.replace(/\bhttps?:\/\/\S+/g, '').length < 200

@@ -8,7 +8,9 @@ import type { Rule } from './rule';
 const RESOURCE_NOT_FOUND =
   /no (?:jira |confluence )?(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|label|template|request type|service ?desk|queue|worklog|object) (?:could be |was |is )?(?:found|exists)|(?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|component|version|request|customer|organi[sz]ation|field|workflow|blog ?post|template|service ?desk|queue|worklog|object|entity|resource)(?: with (?:id|key) [^\s]{1,80})? (?:was |is |could )?not (?:be )?found|(?:cannot|can't|could not|couldn't|unable to) find (?:content|page|space|project|board|sprint|user|attachment|comment|group|filter|dashboard|service ?desk|request)|does not exist or you do(?:n't| not) have (?:permission|access)|(?:space|project|board|page|user|filter|dashboard|request|service ?desk|attachment|comment|request type|organi[sz]ation|customer|queue|object) (?:[^.\n]{1,80} )?does not exist|You do not have (?:permission|access) to (?:view|see|browse) (?:this|the) (?:space|page|board|project|content)|NOT_FOUND|Specified user does not exist|(?:There is )?no (?:space|content|page|user|group|attachment|comment|blog ?post|label|template) with (?:the given |this |that )?(?:key|id|title|name)\b|(?:value|ID) .{0,60}does not exist for the field|(?:Wert|value) .{0,60}existiert nicht f(?:ü|ue)r das Feld/i;
 
-const WRITE_PERMISSION_REFUSED = /does not exist or you do(?:n't| not) have (?:the )?permission to (?:create|edit|update|delete|add|remove|manage|administer|assign|transition|release|archive|move)\b/i;
+/** A refusal that names the action whose permission is missing ("… do not have permission to create versions"). */
+export const ACTION_PERMISSION_REFUSED = /do(?:n't| not) have (?:the )?permission to (?:create|edit|update|delete|add|remove|manage|administer|assign|transition|release|archive|move)\b/i;
+const WRITE_PERMISSION_REFUSED = new RegExp(`does not exist or you ${ACTION_PERMISSION_REFUSED.source}`, 'i');
 
 function kindOf(o: Observation): string {
   const path = o.catalogPath;

@@ -29,6 +29,11 @@ export function productErrorBody(o: Observation): boolean {
   return o.body.kind === 'jira' || o.body.kind === 'confluence' || o.body.kind === 'gateway';
 }
 
+/** The call went through the api.atlassian.com gateway (its host, or the base URL it was given). */
+export function throughGateway(o: Observation): boolean {
+  return o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? '');
+}
+
 /** Text of every message the response (or thrown error, or pasted text) carried. */
 export function says(o: Observation, pattern: RegExp): boolean {
   return pattern.test(o.messageText);

@@ -1,7 +1,7 @@
 import { assertNever, DOCS, FindingCode } from '../codes';
 import { callLabel, productName, scopeList, statusEvidence, type Observation } from '../observation';
 import type { Finding, Remedy } from '../types';
-import { caller } from './remedies';
+import { caller, throughGateway } from './remedies';
 import type { Rule } from './rule';
 
 const AS_APP_WARNING =
@@ -23,7 +23,7 @@ const NAMED_SCOPE = /(?:scopes? required|required scopes?|requires?)\s{0,3}:?\s{
 
 function namedScopes(o: Observation): string[] {
   const names = new Set<string>();
-  for (const match of o.messageText.slice(0, 8_000).matchAll(NAMED_SCOPE)) {
+  for (const match of o.messageText.matchAll(NAMED_SCOPE)) {
     if (match[1].includes(':') || match[1] === 'offline_access') names.add(match[1].replace(/[.:]+$/, ''));
     if (names.size >= 5) break;
   }
@@ -51,7 +51,7 @@ function isScopeRejection(o: Observation): boolean {
   if (o.auth === 'oauth2' && o.status === 403 && bare) return true;
   // Confluence v2 is documented with granular scopes only: an OAuth app holding classic ones gets a bare 401 there.
   if (o.auth === 'oauth2' && o.status === 401 && bare && /^\/wiki\/api\/v2\//.test(o.catalogPath)) return true;
-  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && (o.host === 'api.atlassian.com' || /api\.atlassian\.com/.test(o.input.call?.baseUrl ?? ''))) return true;
+  if (o.auth === 'basic-scoped-token' && o.status === 401 && bare && throughGateway(o)) return true;
   // Forge signs a product call itself and throws NEEDS_AUTHENTICATION_ERR for missing consent, so a bare 401 from
   // the product is its scope check with the body lost (platform-facts: "Scope failures seen from Forge").
   if (o.status === 401 && bare && o.isForge && o.auth !== 'forge-web-trigger') return true;

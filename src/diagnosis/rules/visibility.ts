@@ -1,7 +1,7 @@
 import { DOCS, FindingCode } from '../codes';
 import { callLabel, productName, type Observation, statusEvidence } from '../observation';
 import type { Finding } from '../types';
-import { credentialFirst } from './not-found';
+import { ACTION_PERMISSION_REFUSED, credentialFirst } from './not-found';
 import { HTML_DECODED } from './page-for-json';
 import { caller } from './remedies';
 import type { Rule } from './rule';
@@ -176,7 +176,8 @@ export function screenRefusesEverything(o: Observation): boolean {
   return o.failed && errors.length >= 2 && errors.every((e) => /cannot be set/i.test(e));
 }
 
-const NO_PERMISSION = /do(?:n't| not) have (?:the )?permission to (?:create|edit|update|delete|add|remove|manage|administer|assign|transition|release|archive|move)\b|do(?:es)? not have (?:the )?'[^'\n]{1,60}' (?:global |project |space )?permission|do(?:es)? not have (?:view|edit|read|create|delete|browse|administer) permissions? (?:on|to|for)\b|PermissionException|Access denied: the user|permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+const NO_PERMISSION_WORDS = /do(?:es)? not have (?:the )?'[^'\n]{1,60}' (?:global |project |space )?permission|do(?:es)? not have (?:view|edit|read|create|delete|browse|administer) permissions? (?:on|to|for)\b|PermissionException|Access denied: the user|permission is required|permission required|cannot edit the configuration of this project|must have (?:the )?.{0,40}perm|enough permissions?|do(?:es)? not have (?:the )?(?:required )?permissions?|don't have (?:the )?permission|not (?:have )?permitted|no permission|permission denied|not authori[sz]ed to|insufficient permissions?|Forbidden|lacks? (?:the )?.{0,40}permission|you are not allowed/i;
+const NO_PERMISSION = new RegExp(`${ACTION_PERMISSION_REFUSED.source}|${NO_PERMISSION_WORDS.source}`, 'i');
 
 export const permissionDenied: Rule = (o) => {
   const byText = (o.status === undefined || authenticated401(o)) && o.failed && NO_PERMISSION.test(o.messageText);
